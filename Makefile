@@ -1,0 +1,76 @@
+# Ikast-Brande intranet. `make run` sets up and serves with demo content; `make test` runs every test.
+# Both are idempotent: a second run only redoes what changed.
+
+PYTHON ?= python3
+HOST ?= 127.0.0.1
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+CHROMIUM ?= /usr/bin/chromium
+export DJANGO_SETTINGS_MODULE ?= intranet.settings.dev
+
+.PHONY: run test setup install assets migrate seed lint format messages chromium bench loadtest clean
+
+run: setup seed
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+setup: install assets migrate
+
+install: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# DKFDS (css, js, fonts, icons) and htmx are copied from node_modules; nothing is loaded from a CDN.
+assets: static/dkfds/.copied
+
+static/dkfds/.copied: node_modules/.installed
+	rm -rf static/dkfds static/vendor
+	mkdir -p static/dkfds static/vendor
+	cp -r node_modules/dkfds/dist/css node_modules/dkfds/dist/js node_modules/dkfds/dist/fonts node_modules/dkfds/dist/img static/dkfds/
+	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx.min.js
+	touch $@
+
+migrate: install
+	$(PY) manage.py migrate --no-input
+
+seed: migrate
+	$(PY) manage.py seed_demo
+
+messages: install
+	$(PY) manage.py makemessages --locale=en --ignore=.venv --ignore=node_modules --no-obsolete
+	$(PY) manage.py compilemessages --ignore=.venv
+
+# Browser tests drive Debian's Chromium; install it when missing and we may (root with apt-get).
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "Chromium is missing at $(CHROMIUM): install it with 'sudo apt-get install chromium' (browser tests need it)." >&2; exit 1; \
+		fi; \
+	fi
+
+test: install assets chromium
+	DJANGO_SETTINGS_MODULE=intranet.settings.test $(PY) -m pytest
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(VENV)/bin/djhtml --check templates
+
+format: install
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+	$(VENV)/bin/djhtml templates
+
+clean:
+	rm -rf $(VENV) node_modules static/dkfds static/vendor staticfiles

@@ -1,0 +1,62 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from core.blocks import BodyBlock
+from core.models import BasePage
+
+
+class HomePage(BasePage):
+    """The dashboard ("Forside"): the root of the intranet's page tree."""
+
+    template = "home/home_page.html"
+
+    # The site root: exactly one, directly under Wagtail's tree root.
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("forside")
+        verbose_name_plural = _("forsider")
+
+
+class StandardPage(BasePage):
+    """A plain content page, e.g. "Om Mental Frikommune" or the accessibility statement."""
+
+    template = "home/standard_page.html"
+
+    body = StreamField(BodyBlock(), verbose_name=_("brødtekst"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    # Standard pages hang under the front page or under each other (sub-pages of "Om ...").
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standardside")
+        verbose_name_plural = _("standardsider")
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """Site-wide links the base layout needs, editable in the admin under Indstillinger."""
+
+    accessibility_statement = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("tilgængelighedserklæring"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_email = models.EmailField(_("kontakt-e-mail til intranettet"), blank=True)
+
+    panels = [PageChooserPanel("accessibility_statement"), FieldPanel("contact_email")]
+
+    class Meta:
+        verbose_name = _("intranetindstillinger")

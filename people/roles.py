@@ -1,0 +1,31 @@
+"""The intranet's roles are Django groups; their names are fixed here and in DESIGN.md.
+
+Other apps refer to a role by these names only (never by importing each other), and grant
+their own permissions to the groups in their own data migrations.
+"""
+
+EMPLOYEES = "Medarbejdere"
+CHANGE_AGENTS = "Forandringsagenter"
+PROJECT_LEADS = "Projektledere"
+COMMUNICATIONS = "Kommunikation"
+MODERATORS = "Moderatorer"
+
+ALL = [EMPLOYEES, CHANGE_AGENTS, PROJECT_LEADS, COMMUNICATIONS, MODERATORS]
+
+# Only these roles (and superusers) reach the Wagtail admin.
+ADMIN_ROLES = [PROJECT_LEADS, COMMUNICATIONS, MODERATORS]
+
+
+def has_role(user, *names):
+    """True when the user is in one of the named groups (uses the cached group list)."""
+    if not user.is_authenticated:
+        return False
+    return bool(set(names) & user_group_names(user))
+
+
+def user_group_names(user):
+    cached = getattr(user, "_role_names", None)
+    if cached is None:
+        cached = set(user.groups.values_list("name", flat=True))
+        user._role_names = cached
+    return cached

@@ -1,0 +1,73 @@
+import os
+from importlib import import_module
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import Page, Site
+
+from home.models import HomePage
+from people import roles
+
+from .factories import HomePageFactory, UserFactory
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def restore_migrated_data():
+    """Put back what migrations seed (default locale, root page and collection, role groups).
+
+    Transactional tests (the browser tests) end with a flush that empties every table, and
+    pytest-django's serialized rollback does not survive the Playwright event loop here.
+    """
+    from django.apps import apps
+    from wagtail.models import Collection, Locale
+
+    Locale.objects.get_or_create(language_code="da")
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if not Page.objects.exists():
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    roles_migration = import_module("people.migrations.0001_roles")
+    roles_migration.create_roles(apps, None)
+
+
+@pytest.fixture
+def home_page(db):
+    """The site root: one HomePage under Wagtail's root, served by the default Site.
+
+    Builds the tree when a transactional test has flushed it, and fails loudly if the
+    tree is not what every other fixture expects.
+    """
+    restore_migrated_data()
+    root = Page.get_first_root_node()
+    home = HomePage.objects.first() or HomePageFactory(parent=root)
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+    )
+    assert home.depth == 2, "HomePage must sit directly under Wagtail's root"
+    assert Site.objects.get(is_default_site=True).root_page_id == home.pk
+    assert HomePage.objects.count() == 1
+    return home
+
+
+@pytest.fixture
+def role_groups(db):
+    """The role groups, with their permissions (recreated after a transactional test's flush)."""
+    restore_migrated_data()
+    return {name: Group.objects.get_or_create(name=name)[0] for name in roles.ALL}
+
+
+@pytest.fixture
+def make_user(db):
+    def make(username=None, *role_names, **kwargs):
+        if username:
+            kwargs["username"] = username
+        return UserFactory(groups=list(role_names), **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def employee(make_user):
+    return make_user("medarbejder")
