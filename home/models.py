@@ -14,8 +14,9 @@ class HomePage(BasePage):
 
     template = "home/home_page.html"
 
-    # The site root: exactly one, directly under Wagtail's tree root.
+    # The site root: exactly one, directly under Wagtail's tree root; its sections below it.
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage", "projects.ProjectIndexPage"]
     max_count = 1
 
     class Meta:

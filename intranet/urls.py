@@ -19,6 +19,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenter/", include(wagtaildocs_urls)),
     path("soeg/", search, name="search"),
+    path("", include("people.urls")),
     re_path(r"^media/(?P<path>.+)$", views.protected_media, name="media"),
 ]
 

@@ -1,5 +1,6 @@
 """Test runs: fast hashing, in-memory mail, plain static storage (no collectstatic needed)."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -23,4 +24,4 @@ WHITENOISE_AUTOREFRESH = True
 # A file-backed SQLite test database behaves like PostgreSQL for the browser tests: the live
 # server thread opens its own connection instead of sharing the test thread's in-memory one.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / "intranet-test.sqlite3")}  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"intranet-test-{os.getpid()}.sqlite3")}  # noqa: F405
