@@ -6,4 +6,5 @@ app_name = "people"
 
 urlpatterns = [
     path("personer/<str:username>/", views.profile, name="profile"),
+    path("min-profil/", views.my_profile, name="my_profile"),
 ]

@@ -1,6 +1,13 @@
+from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 from wagtail import hooks
+
+from .forms import ProfileForm
+from .models import Profile, people_with_profiles
 
 # Other apps add sections to a profile page without people/ knowing them: a function
 # registered under this hook name takes (request, person) and returns a dict with
@@ -17,10 +24,38 @@ def profile_sections(request, person):
     return sections
 
 
+def profile_of(user):
+    """The user's profile; made on the spot for an account that predates profiles."""
+    try:
+        return user.profile
+    except Profile.DoesNotExist:
+        return Profile.objects.get_or_create(user=user)[0]
+
+
 def profile(request, username):
-    person = get_object_or_404(get_user_model(), username=username, is_active=True)
+    person = get_object_or_404(people_with_profiles(get_user_model().objects.filter(is_active=True)), username=username)
     return render(
         request,
         "people/profile.html",
-        {"person": person, "sections": profile_sections(request, person), "is_own": person == request.user},
+        {
+            "person": person,
+            "profile": profile_of(person),
+            "sections": profile_sections(request, person),
+            "is_own": person == request.user,
+        },
     )
+
+
+@require_http_methods(["GET", "POST"])
+def my_profile(request):
+    """/min-profil/: the logged-in person edits their own profile, and only their own."""
+    own_profile = profile_of(request.user)
+    if request.method == "POST":
+        form = ProfileForm(request.POST, request.FILES, instance=own_profile, user=request.user)
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Din profil er gemt."))
+            return redirect(reverse("people:profile", kwargs={"username": request.user.get_username()}))
+    else:
+        form = ProfileForm(instance=own_profile, user=request.user)
+    return render(request, "people/my_profile.html", {"form": form, "profile": own_profile})

@@ -7,3 +7,6 @@ class ProjectsConfig(AppConfig):
 
     name = "projects"
     verbose_name = _("Projekter")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,16 +1,58 @@
+from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
 
+from core.blocks import BodyBlock
 from core.models import BasePage
+from people.models import people_with_profiles
+
+from .admin_forms import ProjectPageForm
+
+
+class Theme(index.Indexed, models.Model):
+    """A theme of the Mental Frikommune strategy (e.g. "Medborgerskab og fællesskaber").
+
+    A list kept in the admin (Snippets) rather than free text, so the project index can filter by it.
+    """
+
+    name = models.CharField(_("navn"), max_length=80, unique=True)
+    slug = models.SlugField(
+        _("adresse-navn"), max_length=80, unique=True, blank=True, help_text=_("Bruges i filteret på /projekter/.")
+    )
+    description = models.TextField(_("beskrivelse"), max_length=600, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tema")
+        verbose_name_plural = _("temaer")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:80]
+        super().save(*args, **kwargs)
 
 
 class ProjectIndexPage(BasePage):
-    """/projekter/: lists the theme projects."""
+    """/projekter/: lists the theme projects, filterable by status and theme."""
 
     template = "projects/project_index_page.html"
+    per_page = 20
 
     # One project index, directly under the front page.
     parent_page_types = ["home.HomePage"]
@@ -19,16 +61,57 @@ class ProjectIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("projektoversigt")
+        verbose_name_plural = _("projektoversigter")
+
+    def get_context(self, request, *args, **kwargs):
+        from .forms import ProjectFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = ProjectFilterForm(request.GET or None)
+        filters = form.cleaned_data if form.is_valid() else {}
+        projects = ProjectPage.objects.child_of(self).live().select_related("theme", "lead").order_by("title")
+        if filters.get("status"):
+            projects = projects.filter(status=filters["status"])
+        if filters.get("tema"):
+            projects = projects.filter(theme=filters["tema"])
+        page_obj = Paginator(projects, self.per_page).get_page(request.GET.get("page"))
+        context.update(
+            {
+                "form": form,
+                "page_obj": page_obj,
+                "projects": page_obj.object_list,
+                "filtered": bool(filters.get("status") or filters.get("tema")),
+            }
+        )
+        return context
+
+
+class ProjectStatus(models.TextChoices):
+    IDEA = "ide", _("Idé")
+    ACTIVE = "i-gang", _("I gang")
+    DONE = "afsluttet", _("Afsluttet")
 
 
 class ProjectPage(RoutablePageMixin, BasePage):
     """A theme project of Mental Frikommune, kept by its lead.
 
     Routable, so that sub-addresses such as ``indsend/`` (workshop submission) live under it.
+    Saving a project with a new lead moves the edit and publish rights on it (see ``services``).
+    The live page's lead counts: a lead changed in a draft takes over when the draft is published.
     """
 
     template = "projects/project_page.html"
+    base_form_class = ProjectPageForm
 
+    theme = models.ForeignKey(
+        Theme,
+        verbose_name=_("tema"),
+        null=True,
+        blank=False,
+        on_delete=models.SET_NULL,
+        related_name="projects",
+    )
+    status = models.CharField(_("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.IDEA)
     lead = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("projektleder"),
@@ -36,14 +119,136 @@ class ProjectPage(RoutablePageMixin, BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="led_projects",
+        help_text=_("Projektlederen får automatisk ret til at redigere og udgive projektet og siderne under det."),
     )
+    purpose = models.TextField(
+        _("formål"), max_length=1500, blank=True, help_text=_("Hvad skal projektet opnå, og for hvem?")
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("brødtekst"), blank=True)
+    start_date = models.DateField(_("startdato"), null=True, blank=True)
+    end_date = models.DateField(_("slutdato"), null=True, blank=True)
+    contact_name = models.CharField(_("kontaktperson"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("kontakt-e-mail"), blank=True)
+    contact_phone = models.CharField(_("kontakttelefon"), max_length=20, blank=True)
 
-    content_panels = BasePage.content_panels + [FieldPanel("lead")]
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("theme"),
+                FieldPanel("status"),
+                # Only those allowed to appoint leads see the field: a lead cannot hand the project away.
+                FieldPanel("lead", permission="projects.assign_project_lead"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+            ],
+            heading=_("Projektet"),
+        ),
+        FieldPanel("purpose"),
+        FieldPanel("body"),
+        InlinePanel("team_members", heading=_("Projektgruppe"), label=_("Medlem")),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            heading=_("Kontakt"),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("purpose"),
+        index.SearchField("body"),
+        index.RelatedFields("theme", [index.SearchField("name")]),
+        index.FilterField("status"),
+    ]
 
-    # Projects live only in the project index.
+    # Projects live only in the project index; below a project hang its workshop outcomes.
     parent_page_types = ["projects.ProjectIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("projekt")
         verbose_name_plural = _("projekter")
+        permissions = [("assign_project_lead", _("Kan udpege projektledere"))]
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("Slutdatoen kan ikke ligge før startdatoen.")})
+
+    def save(self, *args, **kwargs):
+        from .services import sync_lead_access
+
+        result = super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        # Revision saves only touch bookkeeping fields; a full save (create, publish) may bring a new lead.
+        if update_fields is None or {"lead", "lead_id", "title"} & set(update_fields):
+            sync_lead_access(self)
+        return result
+
+    def get_team(self):
+        """The lead and the team with their profiles, in a fixed number of queries."""
+        members = list(self.team_members.select_related("user", "user__profile", "user__profile__department"))
+        return members
+
+    def get_lead(self):
+        if not self.lead_id:
+            return None
+        return people_with_profiles().filter(pk=self.lead_id).first()
+
+    def get_related_news(self, limit=5):
+        """Published news articles that point at this project (news/ may not be installed)."""
+        try:
+            NewsArticlePage = apps.get_model("news", "NewsArticlePage")
+        except LookupError:
+            return []
+        # TODO(news): the field name of the article's link to a project is decided by the news app.
+        link = next(
+            (
+                field.name
+                for field in NewsArticlePage._meta.get_fields()
+                if field.many_to_one and field.related_model is ProjectPage
+            ),
+            None,
+        )
+        if link is None:
+            return []
+        return list(NewsArticlePage.objects.live().filter(**{link: self}).order_by("-first_published_at")[:limit])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update({"lead": self.get_lead(), "team": self.get_team(), "related_news": self.get_related_news()})
+        return context
+
+
+class ProjectTeamMember(Orderable):
+    """A colleague on the project's team, with their role in it."""
+
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="team_members")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("medarbejder"),
+        on_delete=models.CASCADE,
+        related_name="project_memberships",
+    )
+    role = models.CharField(_("rolle i projektet"), max_length=120, blank=True)
+
+    panels = [FieldPanel("user"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("projektgruppemedlem")
+        verbose_name_plural = _("projektgruppe")
+
+
+class ProjectLeadAccess(models.Model):
+    """The Wagtail group that holds the edit and publish rights on one project for its current lead.
+
+    Wagtail grants page permissions to groups; one group per project, with the lead as its only
+    member, gives exactly that project and its sub-pages to exactly that person.
+    Kept apart from the page so revisions and page copies never carry it.
+    """
+
+    project = models.OneToOneField(ProjectPage, on_delete=models.CASCADE, related_name="lead_access")
+    group = models.OneToOneField("auth.Group", on_delete=models.CASCADE, related_name="project_lead_access")
+
+    class Meta:
+        verbose_name = _("projektleders adgang")
+        verbose_name_plural = _("projektlederes adgange")
+
+    def __str__(self):
+        return self.group.name

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from home import demo as home_demo
 from people import demo as people_demo
+from projects import demo as projects_demo
 
 
 class Command(BaseCommand):
@@ -22,5 +23,8 @@ class Command(BaseCommand):
             users = people_demo.seed(password, log)
             log("Sidetræ ...")
             pages = home_demo.seed(log)
+            pages["directory"] = people_demo.seed_directory(pages["home"], log)
+            log("Projekter ...")
+            pages.update(projects_demo.seed(users, pages, log))
         context = {"users": users, **pages}
         log(self.style.SUCCESS(f"Demo-indhold er klar ({len(context['users'])} demo-brugere)."))

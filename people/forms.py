@@ -1,0 +1,128 @@
+import re
+
+from django import forms
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
+from wagtail.images.fields import WagtailImageField
+from wagtail.models import Collection
+
+from .models import Competence, Department, Profile
+
+HTML_PATTERN = re.compile(r"<\s*[a-zA-Z/!?]")
+MAX_COMPETENCIES = 15
+MAX_COMPETENCE_LENGTH = 60
+
+
+def reject_html(value):
+    if value and HTML_PATTERN.search(value):
+        raise forms.ValidationError(_("Feltet må ikke indeholde HTML eller kode. Skriv almindelig tekst."))
+    return value
+
+
+class DirectorySearchForm(forms.Form):
+    """The directory's search: free text plus department and competence filters (GET, works without JS)."""
+
+    q = forms.CharField(
+        label=_("Søg efter navn, afdeling eller kompetence"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    afdeling = forms.ModelChoiceField(
+        label=_("Afdeling"), queryset=Department.objects.all(), required=False, empty_label=_("Alle afdelinger")
+    )
+    kompetence = forms.ModelChoiceField(
+        label=_("Kompetence"),
+        queryset=Competence.objects.filter(tagged_profiles__isnull=False).distinct(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alle kompetencer"),
+    )
+
+    def clean_q(self):
+        return " ".join(self.cleaned_data["q"].split())
+
+
+class ProfileForm(forms.ModelForm):
+    """The personal fields a person keeps on their own profile at ``/min-profil/``.
+
+    The form never takes a user from the request data: the view binds it to ``request.user``'s
+    profile, so nobody can edit someone else's profile through it.
+    """
+
+    new_photo = WagtailImageField(label=_("Nyt foto"), required=False)
+    remove_photo = forms.BooleanField(label=_("Fjern mit foto"), required=False)
+
+    class Meta:
+        model = Profile
+        fields = ["job_title", "department", "phone", "competencies", "methods", "photo_alt_text"]
+        widgets = {"methods": forms.Textarea(attrs={"rows": 4})}
+
+    field_order = ["job_title", "department", "phone", "competencies", "methods", "new_photo", "photo_alt_text"]
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+        self.fields["department"].empty_label = _("Vælg afdeling")
+        self.fields["new_photo"].help_text = _("JPG, PNG, WEBP eller GIF, højst %(size)s.") % {
+            "size": self.fields["new_photo"].max_upload_size_text
+        }
+        if not self.instance.photo_id:
+            del self.fields["remove_photo"]
+
+    def clean_job_title(self):
+        return reject_html(self.cleaned_data["job_title"].strip())
+
+    def clean_methods(self):
+        return reject_html(self.cleaned_data["methods"].strip())
+
+    def clean_photo_alt_text(self):
+        return reject_html(self.cleaned_data["photo_alt_text"].strip())
+
+    def clean_competencies(self):
+        names = self.cleaned_data["competencies"]
+        for name in names:
+            reject_html(name)
+            if len(name) > MAX_COMPETENCE_LENGTH:
+                raise forms.ValidationError(
+                    _("Hver kompetence må højst være %(max)s tegn.") % {"max": MAX_COMPETENCE_LENGTH}
+                )
+        if len(names) > MAX_COMPETENCIES:
+            raise forms.ValidationError(_("Skriv højst %(max)s kompetencer.") % {"max": MAX_COMPETENCIES})
+        return names
+
+    def clean(self):
+        cleaned = super().clean()
+        keeps_photo = bool(self.instance.photo_id) and not cleaned.get("remove_photo")
+        if (cleaned.get("new_photo") or keeps_photo) and not cleaned.get("photo_alt_text"):
+            self.add_error("photo_alt_text", _("Beskriv fotoet, så det også giver mening for skærmlæsere."))
+        return cleaned
+
+    @transaction.atomic
+    def save(self, commit=True):
+        assert commit, "the profile form always saves"
+        profile = super().save(commit=False)
+        old_photo = profile.photo if profile.photo_id else None
+        if self.cleaned_data.get("new_photo"):
+            profile.photo = self._store_photo(self.cleaned_data["new_photo"])
+        elif self.cleaned_data.get("remove_photo"):
+            profile.photo = None
+            profile.photo_alt_text = ""
+        profile.save()
+        self.save_m2m()
+        if old_photo is not None and old_photo.pk != profile.photo_id and old_photo.uploaded_by_user_id == self.user.pk:
+            # A replaced portrait is personal data nobody needs any more.
+            old_photo.delete()
+        return profile
+
+    def _store_photo(self, upload):
+        image = get_image_model()(
+            title=_("Profilfoto: %(name)s") % {"name": self.user.get_full_name() or self.user.get_username()},
+            file=upload,
+            uploaded_by_user=self.user,
+            collection=Collection.get_first_root_node(),
+        )
+        image._set_image_file_metadata()
+        image.save()
+        return image
