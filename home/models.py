@@ -16,7 +16,12 @@ class HomePage(BasePage):
 
     # The site root: exactly one, directly under Wagtail's tree root; its sections below it.
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "projects.ProjectIndexPage", "people.ChangeAgentDirectoryPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "news.NewsIndexPage",
+        "projects.ProjectIndexPage",
+        "people.ChangeAgentDirectoryPage",
+    ]
     max_count = 1
 
     class Meta:

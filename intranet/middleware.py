@@ -6,8 +6,16 @@ from django.http import HttpResponseForbidden
 from django.utils import translation
 
 
+def is_public_path(path):
+    if path in settings.PUBLIC_PATHS:
+        return True
+    return any(path.startswith(prefix) for prefix in getattr(settings, "PUBLIC_PATH_PREFIXES", ()))
+
+
 class LoginRequiredMiddleware:
-    """Everything is behind login, except the paths listed in ``settings.PUBLIC_PATHS``.
+    """Everything is behind login, except the paths listed in ``settings.PUBLIC_PATHS`` and
+    those under ``settings.PUBLIC_PATH_PREFIXES`` (the personal news feed, whose secret address
+    is its own credential; its URL module answers 404 to anything else under the prefix).
 
     Django's own ``LoginRequiredMiddleware`` trusts views that opt out with
     ``login_not_required``; third-party views (the Wagtail admin's login and password
@@ -20,7 +28,7 @@ class LoginRequiredMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path in settings.PUBLIC_PATHS or request.user.is_authenticated:
+        if is_public_path(request.path) or request.user.is_authenticated:
             return self.get_response(request)
         if request.method in ("GET", "HEAD"):
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)

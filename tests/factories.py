@@ -46,3 +46,47 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     title = factory.Sequence(lambda n: f"Side {n}")
     introduction = "En kort indledning."
+
+
+# --- News and comments ------------------------------------------------------------
+class NewsCategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "news.NewsCategory"
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Kategori {n}")
+    slug = factory.Sequence(lambda n: f"kategori-{n}")
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "news.NewsIndexPage"
+
+    title = "Nyheder"
+    slug = "nyheder"
+
+
+class NewsArticlePageFactory(wagtail_factories.PageFactory):
+    """``NewsArticlePageFactory(parent=index, categories=[cat])``; published (live) by default."""
+
+    class Meta:
+        model = "news.NewsArticlePage"
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Nyhed {n}")
+    introduction = "En kort manchet om nyheden."
+    body = factory.LazyFunction(lambda: [("paragraph", "<p>Brødtekst.</p>")])
+
+    @factory.post_generation
+    def categories(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.categories.set(extracted)
+            self.save()
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "comments.Comment"
+
+    author = factory.SubFactory(UserFactory)
+    body = factory.Sequence(lambda n: f"Kommentar nummer {n}")

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "core",
     "people",
     "projects",
+    "news",
+    "comments",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -141,6 +143,9 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 # Paths an anonymous visitor may reach (besides static files, which whitenoise serves first).
 PUBLIC_PATHS = ["/login/", "/healthz/"]
+# Path prefixes open to anonymous visitors: only the personal news feed (news/urls.py), whose
+# secret address is its own credential. Keep this list minimal; each prefix has a test.
+PUBLIC_PATH_PREFIXES = ["/feed/"]
 
 # Throttling of failed logins: five failures lock the user name, and separately the address.
 AXES_FAILURE_LIMIT = 5

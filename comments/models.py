@@ -1,0 +1,219 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+# The author may change their own comment this long after posting it.
+EDIT_WINDOW = timedelta(minutes=15)
+MAX_LENGTH = 5000
+# The hidden form field that marks a POST to a page as a comment action (see CommentablePageMixin).
+ACTION_FIELD = "comment_action"
+
+
+class CommentablePageMixin(models.Model):
+    """Opt a Wagtail page type in to employee comments.
+
+    Usage, in two steps:
+
+    1. Put the mixin FIRST in the page class's bases and make a migration for your app
+       (it adds the ``comments_open`` switch, so editors can close a discussion)::
+
+           class ProjectPage(CommentablePageMixin, RoutablePageMixin, BasePage):
+               settings_panels = BasePage.settings_panels + CommentablePageMixin.comment_panels
+
+    2. Show the thread in the page's template: ``{% include "comments/thread.html" %}``.
+
+    Comment forms POST to the page's own URL with a hidden ``comment_action`` field;
+    ``serve`` hands those requests to ``comments.views.handle_comment_post`` (post/redirect/get
+    on success; on bad input the page is rendered again with the error next to the field
+    and the user's text kept). Other POSTs (a routable page's own forms) pass through.
+    Pages whose class does not include the mixin never accept comments.
+    """
+
+    comments_open = models.BooleanField(
+        _("åben for kommentarer"),
+        default=True,
+        help_text=_("Fjern fluebenet for at lukke for nye kommentarer. Eksisterende kommentarer vises stadig."),
+    )
+
+    comment_panels = [FieldPanel("comments_open")]
+
+    class Meta:
+        abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST" and ACTION_FIELD in request.POST and self._is_main_route(request):
+            from .views import handle_comment_post
+
+            def render_page():
+                return super(CommentablePageMixin, self).serve(request, *args, **kwargs)
+
+            return handle_comment_post(self, request, render_page)
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import build_thread
+
+        context = super().get_context(request, *args, **kwargs)
+        context["comment_thread"] = build_thread(self, request)
+        return context
+
+    @staticmethod
+    def _is_main_route(request):
+        """A routable page's sub-routes (``indsend/``...) keep their own POST handling."""
+        match = getattr(request, "routable_resolver_match", None)
+        return match is None or match.url_name == "index_route"
+
+
+class CommentQuerySet(models.QuerySet):
+    def visible(self):
+        return self.filter(status=Comment.Status.VISIBLE)
+
+    def for_page(self, page):
+        return self.filter(page_id=page.pk)
+
+    def reported(self):
+        """Comments with at least one open (unhandled) report: the moderation queue."""
+        return self.filter(Exists(CommentReport.objects.filter(comment=OuterRef("pk"), resolved_at__isnull=True)))
+
+    def with_open_report_count(self):
+        return self.annotate(open_report_count=Count("reports", filter=Q(reports__resolved_at__isnull=True)))
+
+
+def with_comment_count(page_queryset, name="comment_count"):
+    """Annotate any page queryset with its number of visible comments, in the same query.
+
+    For teaser cards: ``with_comment_count(NewsArticlePage.objects.live())``.
+    """
+    counts = (
+        Comment.objects.visible()
+        .filter(page_id=OuterRef("pk"))
+        .order_by()
+        .values("page_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return page_queryset.annotate(**{name: Coalesce(Subquery(counts, output_field=IntegerField()), 0)})
+
+
+class Comment(models.Model):
+    """One employee comment on a page. Never hard-deleted: deleting and hiding change ``status``."""
+
+    class Status(models.TextChoices):
+        VISIBLE = "visible", _("synlig")
+        DELETED = "deleted", _("slettet af forfatteren")
+        HIDDEN = "hidden", _("skjult af moderator")
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("side"), on_delete=models.CASCADE, related_name="intranet_comments"
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("svar på"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("forfatter"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="intranet_comments",
+    )
+    body = models.TextField(_("kommentar"), max_length=MAX_LENGTH)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.VISIBLE)
+    created_at = models.DateTimeField(_("skrevet"), default=timezone.now)
+    edited_at = models.DateTimeField(_("redigeret"), null=True, blank=True)
+    moderation_reason = models.TextField(_("begrundelse for skjul"), blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("skjult af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    moderated_at = models.DateTimeField(_("skjult"), null=True, blank=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("kommentar")
+        verbose_name_plural = _("kommentarer")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["page", "status"]), models.Index(fields=["author", "created_at"])]
+        permissions = [("moderate_comment", _("Kan moderere kommentarer (skjule og vise igen)"))]
+
+    def __str__(self):
+        text = " ".join(self.body.split())
+        return text[:60] + ("…" if len(text) > 60 else "")
+
+    @property
+    def is_visible(self):
+        return self.status == self.Status.VISIBLE
+
+    @property
+    def is_hidden(self):
+        return self.status == self.Status.HIDDEN
+
+    @property
+    def is_deleted(self):
+        return self.status == self.Status.DELETED
+
+    @property
+    def is_reply(self):
+        return self.parent_id is not None
+
+    def edit_deadline(self):
+        return self.created_at + EDIT_WINDOW
+
+    def can_be_edited_by(self, user, now=None):
+        now = now or timezone.now()
+        return self.is_visible and self.author_id == user.pk and now <= self.edit_deadline()
+
+    def can_be_deleted_by(self, user):
+        return self.is_visible and self.author_id == user.pk
+
+    def can_be_reported_by(self, user):
+        return self.is_visible and user.is_authenticated and self.author_id != user.pk
+
+
+class CommentReport(models.Model):
+    """An employee's report that a comment breaks the rules; open until a moderator acts."""
+
+    comment = models.ForeignKey(Comment, verbose_name=_("kommentar"), on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("anmeldt af"), on_delete=models.CASCADE, related_name="+"
+    )
+    reason = models.TextField(_("begrundelse"), blank=True, max_length=1000)
+    created_at = models.DateTimeField(_("anmeldt"), default=timezone.now)
+    resolved_at = models.DateTimeField(_("behandlet"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("behandlet af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("anmeldelse")
+        verbose_name_plural = _("anmeldelser")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment", "reporter"],
+                condition=Q(resolved_at__isnull=True),
+                name="comments_one_open_report_per_user",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.comment} ({self.reporter})"

@@ -1,0 +1,193 @@
+"""Comment POSTs on a commentable page, and the thread shown under it.
+
+Thin: the rules are in ``services``; this module turns form data into service calls,
+redirects on success (post/redirect/get) and renders the page again with the error
+next to the field that caused it.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef, Value
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import services
+from .forms import CommentForm, HideForm, ReportForm
+from .models import ACTION_FIELD, Comment, CommentReport
+
+
+@dataclass
+class FailedAction:
+    """The form that failed, and which comment it belongs to, so the thread can show it in place."""
+
+    action: str
+    comment_id: int | None
+    form: object = None
+    message: str = ""
+
+
+@dataclass
+class Thread:
+    page: object
+    comments: list = field(default_factory=list)
+    count: int = 0
+    is_open: bool = True
+    can_moderate: bool = False
+    form: object = None
+    failed: FailedAction | None = None
+    action_field: str = ACTION_FIELD
+
+
+def build_thread(page, request):
+    """All comments of the page in one query, arranged as top-level comments with their replies."""
+    from .models import CommentablePageMixin
+
+    user = request.user
+    queryset = Comment.objects.for_page(page).select_related("author").with_open_report_count()
+    if user.is_authenticated:
+        queryset = queryset.annotate(
+            reported_by_me=Exists(
+                CommentReport.objects.filter(comment=OuterRef("pk"), reporter=user, resolved_at__isnull=True)
+            )
+        )
+    else:
+        queryset = queryset.annotate(reported_by_me=Value(False))
+    failed = getattr(request, "comment_failed_action", None)
+    is_open = isinstance(page, CommentablePageMixin) and page.comments_open
+    thread = Thread(page=page, is_open=is_open, can_moderate=services.can_moderate(user), failed=failed)
+    thread.form = failed.form if failed and failed.action == "post" else CommentForm(auto_id="comment-%s")
+
+    now = timezone.now()
+    by_id = {}
+    for comment in queryset:
+        comment.reply_list = []
+        comment.can_edit = user.is_authenticated and comment.can_be_edited_by(user, now)
+        comment.can_delete = user.is_authenticated and comment.can_be_deleted_by(user)
+        comment.can_report = comment.can_be_reported_by(user) and not comment.reported_by_me
+        comment.can_reply = is_open and comment.is_visible and not comment.is_reply
+        comment.failed = failed if failed and failed.comment_id == comment.pk else None
+        _attach_forms(comment, user, thread)
+        by_id[comment.pk] = comment
+    for comment in by_id.values():
+        if comment.is_visible:
+            thread.count += 1
+        if comment.parent_id is None:
+            thread.comments.append(comment)
+        elif comment.parent_id in by_id:
+            by_id[comment.parent_id].reply_list.append(comment)
+    return thread
+
+
+def _attach_forms(comment, user, thread):
+    """Each action's form, blank or (for the one that failed) bound with the user's input."""
+    failed = comment.failed
+    pk = comment.pk
+
+    def form_for(action, form_class, **kwargs):
+        if failed and failed.action == action and failed.form is not None:
+            return failed.form
+        return form_class(auto_id=f"{action}-{pk}-%s", **kwargs)
+
+    comment.reply_form = form_for("reply", CommentForm) if comment.can_reply else None
+    comment.edit_form = form_for("edit", CommentForm, initial={"body": comment.body}) if comment.can_edit else None
+    comment.report_form = form_for("report", ReportForm) if comment.can_report else None
+    comment.hide_form = form_for("hide", HideForm) if thread.can_moderate and comment.is_visible else None
+
+
+def _comment_of_page(page, request):
+    try:
+        return Comment.objects.select_related("page").get(page_id=page.pk, pk=int(request.POST.get("comment", "")))
+    except (ValueError, Comment.DoesNotExist) as error:
+        raise ValidationError(_("Kommentaren findes ikke på denne side.")) from error
+
+
+def handle_comment_post(page, request, render_page):
+    """Run one comment action posted to ``page``; ``render_page`` renders the page itself."""
+    action = request.POST.get(ACTION_FIELD)
+    comment_id = None
+    form = None
+    try:
+        if action in ("post", "reply"):
+            parent = None
+            if action == "reply":
+                parent = _comment_of_page(page, request)
+                comment_id = parent.pk
+            auto_id = f"reply-{comment_id}-%s" if parent else "comment-%s"
+            form = CommentForm(request.POST, auto_id=auto_id)
+            if form.is_valid():
+                comment, created = services.post_comment(
+                    page=page, author=request.user, body=form.cleaned_data["body"], parent=parent
+                )
+                if created:
+                    messages.success(request, _("Din kommentar er offentliggjort."))
+                else:
+                    messages.info(request, _("Kommentaren var allerede sendt. Den er kun gemt én gang."))
+                return _back_to(page, request, comment)
+        elif action == "edit":
+            comment = _comment_of_page(page, request)
+            comment_id = comment.pk
+            form = CommentForm(request.POST, auto_id=f"edit-{comment.pk}-%s")
+            if not services.page_accepts_comments(page):
+                raise ValidationError(_("Der er lukket for kommentarer på denne side."))
+            if form.is_valid():
+                services.edit_comment(comment, request.user, form.cleaned_data["body"])
+                messages.success(request, _("Din kommentar er rettet."))
+                return _back_to(page, request, comment)
+        elif action == "delete":
+            comment = _comment_of_page(page, request)
+            comment_id = comment.pk
+            services.delete_comment(comment, request.user)
+            messages.success(request, _("Din kommentar er slettet."))
+            return _back_to(page, request, comment)
+        elif action == "report":
+            comment = _comment_of_page(page, request)
+            comment_id = comment.pk
+            form = ReportForm(request.POST, auto_id=f"report-{comment.pk}-%s")
+            if form.is_valid():
+                services.report_comment(comment, request.user, form.cleaned_data["reason"])
+                messages.success(request, _("Tak. Kommentaren er sendt til en moderator."))
+                return _back_to(page, request, comment)
+        elif action == "hide":
+            comment = _comment_of_page(page, request)
+            comment_id = comment.pk
+            form = HideForm(request.POST, auto_id=f"hide-{comment.pk}-%s")
+            if form.is_valid():
+                services.hide_comment(comment, request.user, form.cleaned_data["reason"])
+                messages.success(request, _("Kommentaren er skjult."))
+                return _back_to(page, request, comment)
+        elif action == "unhide":
+            comment = _comment_of_page(page, request)
+            comment_id = comment.pk
+            services.unhide_comment(comment, request.user)
+            messages.success(request, _("Kommentaren vises igen."))
+            return _back_to(page, request, comment)
+        else:
+            raise ValidationError(_("Ukendt handling. Genindlæs siden, og prøv igen."))
+        failed = FailedAction(action, comment_id, form)
+    except ValidationError as error:
+        failed = FailedAction(action or "", comment_id, form)
+        field_name = next((name for name in ("body", "reason") if form is not None and name in form.fields), None)
+        if field_name and form.is_bound:
+            form.add_error(field_name, error)
+        else:
+            failed.message = " ".join(error.messages)
+    except PermissionDenied:
+        failed = FailedAction(action or "", comment_id, form, message=_("Du har ikke adgang til at gøre dette."))
+        response = _render_failed(request, render_page, failed)
+        response.status_code = 403
+        return response
+    return _render_failed(request, render_page, failed)
+
+
+def _render_failed(request, render_page, failed):
+    request.comment_failed_action = failed
+    response = render_page()
+    response.status_code = 400
+    return response
+
+
+def _back_to(page, request, comment):
+    return redirect(f"{page.get_url(request)}#kommentar-{comment.pk}")

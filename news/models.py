@@ -1,0 +1,246 @@
+import secrets
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model_string
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from comments.models import CommentablePageMixin, with_comment_count
+from core.blocks import BodyBlock
+from core.models import BasePage
+
+ARTICLES_PER_PAGE = 20
+FEED_LENGTH = 20
+RELATED_ARTICLES = 3
+LISTING_IMAGE_SPEC = "fill-480x270"
+
+
+@register_snippet
+class NewsCategory(models.Model):
+    """The municipality's areas (Social, Sundhed, ...), kept by Kommunikation under Snippets."""
+
+    name = models.CharField(_("navn"), max_length=60, unique=True)
+    slug = models.SlugField(
+        _("adresse-navn"),
+        max_length=60,
+        unique=True,
+        allow_unicode=False,
+        help_text=_("Bruges i adressen, fx /nyheder/?kategori=sundhed. Kun små bogstaver, tal og bindestreger."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        verbose_name = _("nyhedskategori")
+        verbose_name_plural = _("nyhedskategorier")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """/nyheder/: the newest articles first, filterable by category, and the RSS feed at ``feed/``."""
+
+    template = "news/news_index_page.html"
+
+    # One news section, directly under the front page; it holds only articles.
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsArticlePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("nyhedsoversigt")
+
+    def articles(self):
+        """Live articles of this index, newest first, with what a teaser card needs in a constant number of queries."""
+        return (
+            with_comment_count(NewsArticlePage.objects.live().public().child_of(self))
+            .select_related("listing_image")
+            .prefetch_related("categories", "listing_image__renditions")
+            .order_by("-date", "-first_published_at", "-pk")
+        )
+
+    @path("")
+    def index_route(self, request):
+        categories = list(NewsCategory.objects.all())
+        slug = request.GET.get("kategori", "")
+        category = next((c for c in categories if c.slug == slug), None)
+        articles = self.articles()
+        status = 200
+        if slug and category is None:
+            articles = articles.none()
+            status = 404
+        elif category is not None:
+            articles = articles.filter(categories=category)
+        paginator = Paginator(articles, ARTICLES_PER_PAGE)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages)
+        response = self.render(
+            request,
+            context_overrides={
+                "categories": categories,
+                "category": category,
+                "unknown_category": slug if slug and category is None else "",
+                "page_obj": page_obj,
+                "articles": page_obj.object_list,
+            },
+        )
+        response.status_code = status
+        return response
+
+    @path("feed/")
+    def feed(self, request):
+        from .feeds import NewsFeed
+
+        return NewsFeed()(request, index_page=self)
+
+
+class NewsArticlePage(CommentablePageMixin, BasePage):
+    """One news article. ``introduction`` (from BasePage) is the manchet."""
+
+    template = "news/news_article_page.html"
+
+    date = models.DateField(
+        _("publiceringsdato"),
+        default=timezone.localdate,
+        help_text=_("Vises ved artiklen; nyheder sorteres efter den."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("forfatter"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news_articles",
+        help_text=_("Forfatterens profil linkes fra artiklen. Tom: den, der oprettede siden."),
+    )
+    author_name = models.CharField(
+        _("forfatternavn"),
+        max_length=120,
+        blank=True,
+        help_text=_("Bruges, når forfatteren ikke har en profil på intranettet."),
+    )
+    signature = models.CharField(
+        _("signatur"), max_length=10, blank=True, help_text=_("Forfatterens initialer, fx 'mou'.")
+    )
+    categories = ParentalManyToManyField(NewsCategory, verbose_name=_("kategorier"), related_name="articles")
+    listing_image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("oversigtsbillede"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Vises i nyhedsoversigten og øverst i artiklen. Udfyld billedets beskrivelse (alt-tekst)."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("brødtekst"))
+    related_project = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("relateret projekt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("author"), FieldPanel("author_name"), FieldPanel("signature")],
+            heading=_("Byline"),
+        ),
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("listing_image"),
+        PageChooserPanel("related_project", ["projects.ProjectPage"]),
+    ]
+    settings_panels = BasePage.settings_panels + CommentablePageMixin.comment_panels
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.RelatedFields("categories", [index.SearchField("name")]),
+        index.FilterField("date"),
+    ]
+
+    # Articles live only in the news index and have no children.
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("nyhed")
+        verbose_name_plural = _("nyheder")
+
+    def clean(self):
+        super().clean()
+        if not (self.introduction or "").strip():
+            raise ValidationError({"introduction": _("Skriv en manchet: den vises i oversigten og i RSS-feedet.")})
+
+    @property
+    def byline_user(self):
+        return self.author or self.owner
+
+    def related_articles(self, categories):
+        """The newest other articles sharing one of ``categories`` with this one."""
+        siblings = (
+            NewsArticlePage.objects.live()
+            .public()
+            .sibling_of(self, inclusive=False)
+            .filter(categories__in=[category.pk for category in categories])
+            .distinct()
+            .select_related("listing_image")
+            .order_by("-date", "-first_published_at", "-pk")
+        )
+        return list(siblings[:RELATED_ARTICLES])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        categories = sorted(self.categories.all(), key=lambda category: category.name)
+        context["article_categories"] = categories
+        context["related_articles"] = self.related_articles(categories)
+        return context
+
+
+def new_feed_token():
+    return secrets.token_urlsafe(32)
+
+
+class FeedToken(models.Model):
+    """A user's secret feed address, for feed readers that cannot log in.
+
+    Regenerating replaces the token, so a leaked address stops working at once.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("bruger"), on_delete=models.CASCADE, related_name="news_feed_token"
+    )
+    token = models.CharField(_("nøgle"), max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(_("oprettet"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("personlig feed-adresse")
+        verbose_name_plural = _("personlige feed-adresser")
+
+    def __str__(self):
+        return str(self.user)
+
+    @classmethod
+    def for_user(cls, user):
+        return cls.objects.get_or_create(user=user)[0]
+
+    def regenerate(self):
+        self.token = new_feed_token()
+        self.save(update_fields=["token", "created_at"])
+        return self.token
