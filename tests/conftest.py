@@ -30,6 +30,8 @@ def restore_migrated_data():
         Page.add_root(instance=Page(title="Root", slug="root"))
     roles_migration = import_module("people.migrations.0001_roles")
     roles_migration.create_roles(apps, None)
+    import_module("comments.migrations.0002_moderation_permission").grant_moderation(apps, None)
+    import_module("news.migrations.0002_categories_and_permissions").seed_categories_and_permissions(apps, None)
 
 
 @pytest.fixture
