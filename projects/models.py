@@ -15,6 +15,7 @@ from wagtail.search import index
 from core.blocks import BodyBlock
 from core.models import BasePage
 from people.models import people_with_profiles
+from workshops.routes import OutcomeSubmissionMixin
 
 from .admin_forms import ProjectPageForm
 
@@ -92,7 +93,7 @@ class ProjectStatus(models.TextChoices):
     DONE = "afsluttet", _("Afsluttet")
 
 
-class ProjectPage(RoutablePageMixin, BasePage):
+class ProjectPage(OutcomeSubmissionMixin, RoutablePageMixin, BasePage):
     """A theme project of Mental Frikommune, kept by its lead.
 
     Routable, so that sub-addresses such as ``indsend/`` (workshop submission) live under it.
@@ -192,23 +193,16 @@ class ProjectPage(RoutablePageMixin, BasePage):
         return people_with_profiles().filter(pk=self.lead_id).first()
 
     def get_related_news(self, limit=5):
-        """Published news articles that point at this project (news/ may not be installed)."""
+        """Published news articles whose "related project" is this one.
+
+        Looked up through the app registry: projects/ does not import news/ (news points at us).
+        """
         try:
             NewsArticlePage = apps.get_model("news", "NewsArticlePage")
         except LookupError:
             return []
-        # TODO(news): the field name of the article's link to a project is decided by the news app.
-        link = next(
-            (
-                field.name
-                for field in NewsArticlePage._meta.get_fields()
-                if field.many_to_one and field.related_model is ProjectPage
-            ),
-            None,
-        )
-        if link is None:
-            return []
-        return list(NewsArticlePage.objects.live().filter(**{link: self}).order_by("-first_published_at")[:limit])
+        articles = NewsArticlePage.objects.live().filter(related_project_id=self.pk)
+        return list(articles.order_by("-date", "-pk")[:limit])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,5 +1,6 @@
 from django.db.models import Q
 from wagtail import hooks
+from wagtail.admin.auth import permission_denied
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -30,3 +31,14 @@ def projects_on_profile(request, person):
         .order_by("title")
     )
     return {"template": "projects/profile_projects_section.html", "context": {"person": person, "projects": projects}}
+
+
+@hooks.register("before_delete_page")
+def only_index_editors_delete_projects(request, page):
+    """Edit and publish rights let Wagtail delete a leaf page; a lead keeps the project but may not remove it.
+
+    Deleting a project is for those who may edit the project index (administrators).
+    """
+    if page.specific_class is ProjectPage and not page.get_parent().permissions_for_user(request.user).can_edit():
+        return permission_denied(request)
+    return None

@@ -6,6 +6,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from home.models import HomePage, StandardPage
+from people.models import ChangeAgentDirectoryPage, Department
+from projects.models import ProjectIndexPage, ProjectPage, Theme
 
 PASSWORD = "korrekt-hest-batteri"
 
@@ -46,6 +48,51 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     title = factory.Sequence(lambda n: f"Side {n}")
     introduction = "En kort indledning."
+
+
+# --- people and projects -----------------------------------------------------------
+class DepartmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Department
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Afdeling {n}")
+
+
+class ChangeAgentDirectoryPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ChangeAgentDirectoryPage
+
+    title = "Forandringsagenter"
+    slug = "forandringsagenter"
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Tema {n}")
+
+
+class ProjectIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ProjectIndexPage
+
+    title = "Projekter"
+    slug = "projekter"
+
+
+class ProjectPageFactory(wagtail_factories.PageFactory):
+    """``ProjectPageFactory(parent=index, lead=user)``; the lead's rights follow from saving."""
+
+    class Meta:
+        model = ProjectPage
+
+    title = factory.Sequence(lambda n: f"Projekt {n}")
+    introduction = "Et tema-projekt i Mental Frikommune."
+    purpose = "At finde nye veje."
+    theme = factory.SubFactory(ThemeFactory)
 
 
 # --- News and comments ------------------------------------------------------------
