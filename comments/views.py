@@ -86,15 +86,17 @@ def _attach_forms(comment, user, thread):
     failed = comment.failed
     pk = comment.pk
 
-    def form_for(action, form_class, **kwargs):
+    def form_for(action, form_class, allowed, **kwargs):
+        # A failed form is shown where it was sent from even when the action is no longer
+        # allowed (the window closed, the comment was hidden), so the error and the text are seen.
         if failed and failed.action == action and failed.form is not None:
             return failed.form
-        return form_class(auto_id=f"{action}-{pk}-%s", **kwargs)
+        return form_class(auto_id=f"{action}-{pk}-%s", **kwargs) if allowed else None
 
-    comment.reply_form = form_for("reply", CommentForm) if comment.can_reply else None
-    comment.edit_form = form_for("edit", CommentForm, initial={"body": comment.body}) if comment.can_edit else None
-    comment.report_form = form_for("report", ReportForm) if comment.can_report else None
-    comment.hide_form = form_for("hide", HideForm) if thread.can_moderate and comment.is_visible else None
+    comment.reply_form = form_for("reply", CommentForm, comment.can_reply)
+    comment.edit_form = form_for("edit", CommentForm, comment.can_edit, initial={"body": comment.body})
+    comment.report_form = form_for("report", ReportForm, comment.can_report)
+    comment.hide_form = form_for("hide", HideForm, thread.can_moderate and comment.is_visible)
 
 
 def _comment_of_page(page, request):

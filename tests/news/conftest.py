@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 
 from news.models import NewsCategory
 from tests.factories import NewsArticlePageFactory, NewsIndexPageFactory
@@ -29,3 +30,11 @@ def article(news_index, categories, make_user):
         signature="ksk",
         categories=[categories["social"]],
     )
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The comment rate limit counts in the cache; each test starts with a clean count."""
+    cache.clear()
+    yield
+    cache.clear()
