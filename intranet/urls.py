@@ -20,6 +20,7 @@ urlpatterns = [
     path("dokumenter/", include(wagtaildocs_urls)),
     path("soeg/", search, name="search"),
     path("", include("people.urls")),
+    path("", include("workshops.urls")),
     path("", include("news.urls")),
     re_path(r"^media/(?P<path>.+)$", views.protected_media, name="media"),
 ]

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "core",
     "people",
     "projects",
+    "workshops",
     "news",
     "comments",
     "wagtail.contrib.forms",

@@ -1,0 +1,365 @@
+import uuid
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.forms import TaskStateCommentForm
+from wagtail.models import Page, Task, TaskState, Workflow, WorkflowTask
+from wagtail.search import index
+
+from core.models import BasePage
+from people import roles
+from projects.models import ProjectPage
+
+from .blocks import IdeasBlock
+
+TEXT_MAX_LENGTH = 5000
+MAX_PARTICIPANTS = 10000
+
+
+class WorkshopOutcomePage(BasePage):
+    """What came out of one idea workshop, submitted from the project page and approved by its lead.
+
+    Created as a draft by ``workshops.services`` (never in the admin) and published by the
+    workflow's :class:`ProjectLeadApprovalTask`. The ideas live in a StreamField so that every
+    revision carries them; on publishing they become :class:`Idea` records with a status.
+    """
+
+    template = "workshops/workshop_outcome_page.html"
+
+    workshop_date = models.DateField(_("workshopdato"))
+    facilitators = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("facilitatorer"),
+        blank=True,
+        related_name="facilitated_outcomes",
+        limit_choices_to={"groups__name": roles.CHANGE_AGENTS},
+    )
+    employee_participants = models.PositiveIntegerField(_("antal deltagende medarbejdere"), default=0)
+    citizen_participants = models.PositiveIntegerField(
+        _("antal deltagende borgere"),
+        default=0,
+        help_text=_("Kun et antal: borgere nævnes aldrig ved navn."),
+    )
+    method = models.TextField(_("metode og øvelser"), max_length=TEXT_MAX_LENGTH)
+    summary = models.TextField(_("opsummering"), max_length=TEXT_MAX_LENGTH)
+    ideas = StreamField(IdeasBlock(), verbose_name=_("idéer"))
+    next_steps = models.TextField(_("næste skridt"), blank=True, max_length=TEXT_MAX_LENGTH)
+    # The hidden token of the submission form: a resubmitted POST finds the page it already created.
+    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("workshop_date"),
+                FieldPanel("facilitators", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("employee_participants"), FieldPanel("citizen_participants")]),
+            ],
+            heading=_("Workshoppen"),
+        ),
+        FieldPanel("method"),
+        FieldPanel("summary"),
+        FieldPanel("ideas"),
+        FieldPanel("next_steps"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("method"),
+        index.SearchField("ideas"),
+        index.SearchField("next_steps"),
+        index.FilterField("workshop_date"),
+    ]
+
+    # Outcomes belong to the project they were submitted under and have no children.
+    parent_page_types = ["projects.ProjectPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("workshopresultat")
+        verbose_name_plural = _("workshopresultater")
+
+    def get_workflow(self):
+        """Always the outcome workflow, wherever the project sits in the tree.
+
+        Wagtail normally takes a page's workflow from the nearest ancestor it is assigned to;
+        outcomes are reviewed by *their* project's lead, so they use the workflow built around
+        :class:`ProjectLeadApprovalTask` (https://docs.wagtail.org/en/stable/extending/custom_tasks.html).
+        """
+        return outcome_workflow() or super().get_workflow()
+
+    @property
+    def project(self):
+        return ProjectPage.objects.filter(path=self.path[: -self.steplen]).first()
+
+    def get_context(self, request, *args, **kwargs):
+        from .services import can_move_ideas
+
+        context = super().get_context(request, *args, **kwargs)
+        context["idea_records"] = self.idea_records.order_by("sort_order", "pk") if self.live else None
+        context["attachments"] = self.attachments.order_by("pk")
+        context["can_move_ideas"] = self.live and can_move_ideas(request.user, self)
+        return context
+
+
+# --- The idea pipeline -------------------------------------------------------------
+class IdeaStatus(models.TextChoices):
+    NEW = "ny", _("Ny")
+    SELECTED = "udvalgt", _("Udvalgt")
+    TRIAL = "afproeves", _("Afprøves")
+    IMPLEMENTED = "implementeret", _("Implementeret")
+    PARKED = "parkeret", _("Parkeret")
+
+
+# Where an idea may go from each status. Parking is always possible, and an idea can be
+# taken back one step when it was moved too early.
+IDEA_MOVES = {
+    IdeaStatus.NEW: [IdeaStatus.SELECTED, IdeaStatus.PARKED],
+    IdeaStatus.SELECTED: [IdeaStatus.TRIAL, IdeaStatus.NEW, IdeaStatus.PARKED],
+    IdeaStatus.TRIAL: [IdeaStatus.IMPLEMENTED, IdeaStatus.SELECTED, IdeaStatus.PARKED],
+    IdeaStatus.IMPLEMENTED: [IdeaStatus.TRIAL],
+    IdeaStatus.PARKED: [IdeaStatus.NEW, IdeaStatus.SELECTED],
+}
+
+
+class Idea(models.Model):
+    """One idea of a published outcome, followed until it is implemented or parked."""
+
+    outcome = models.ForeignKey(
+        WorkshopOutcomePage, verbose_name=_("workshopresultat"), on_delete=models.CASCADE, related_name="idea_records"
+    )
+    # The outcome's project, kept here so the admin can filter ideas by project.
+    project = models.ForeignKey(ProjectPage, verbose_name=_("projekt"), on_delete=models.CASCADE, related_name="ideas")
+    block_id = models.CharField(max_length=64, editable=False)
+    title = models.CharField(_("titel"), max_length=255)
+    description = models.TextField(_("beskrivelse"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=IdeaStatus.choices, default=IdeaStatus.NEW)
+    sort_order = models.PositiveIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    status_changed_at = models.DateTimeField(_("status ændret"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("idé")
+        verbose_name_plural = _("idéer")
+        ordering = ["outcome", "sort_order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["outcome", "block_id"], name="unique_idea_per_block")]
+
+    def __str__(self):
+        return self.title
+
+    def allowed_moves(self):
+        return IDEA_MOVES[IdeaStatus(self.status)]
+
+
+class IdeaStatusChange(models.Model):
+    """Who moved an idea, from what to what, and when."""
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="history")
+    from_status = models.CharField(_("fra"), max_length=20, choices=IdeaStatus.choices)
+    to_status = models.CharField(_("til"), max_length=20, choices=IdeaStatus.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("ændret af"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(_("tidspunkt"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("statusændring")
+        verbose_name_plural = _("statusændringer")
+        ordering = ["changed_at", "pk"]
+
+    def __str__(self):
+        return f"{self.idea}: {self.from_status} → {self.to_status}"
+
+
+# --- Attachments ---------------------------------------------------------------------
+def attachment_path(instance, filename):
+    """An unguessable folder per file: attachments are only ever linked through a checked view."""
+    return f"workshops/{uuid.uuid4().hex}/{Path(filename).name}"
+
+
+class OutcomeAttachment(models.Model):
+    """A document or photo from the workshop, served only to those who may see its outcome."""
+
+    outcome = models.ForeignKey(WorkshopOutcomePage, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("fil"), upload_to=attachment_path, max_length=255)
+    original_name = models.CharField(_("filnavn"), max_length=255)
+    size = models.PositiveBigIntegerField(_("størrelse"), default=0)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("vedhæftet fil")
+        verbose_name_plural = _("vedhæftede filer")
+
+    def __str__(self):
+        return self.original_name
+
+    def get_absolute_url(self):
+        return reverse("workshops:attachment", args=[self.pk])
+
+    @property
+    def extension(self):
+        return Path(self.original_name).suffix.lstrip(".").upper()
+
+
+# --- Review -----------------------------------------------------------------------------
+def user_can_review(page, user):
+    """The rule of issue 5: the current lead of the outcome's project or a Moderator, never the submitter.
+
+    ``page`` may be a plain ``Page`` (Wagtail passes those from its listings).
+    """
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    cache = user.__dict__.setdefault("_outcome_review_checks", {})
+    key = (page.pk, page.owner_id)
+    if key not in cache:
+        if page.owner_id == user.pk:
+            allowed = False
+        elif user.is_superuser or roles.has_role(user, roles.MODERATORS):
+            allowed = True
+        else:
+            parent_path = page.path[: -page.steplen]
+            allowed = ProjectPage.objects.filter(path=parent_path, lead=user).exists()
+        cache[key] = allowed
+    return cache[key]
+
+
+class ChangesRequestedForm(TaskStateCommentForm):
+    """Requesting changes without saying which would leave the submitter guessing."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["comment"].required = True
+        self.fields["comment"].label = _("Hvad skal ændres?")
+        self.fields["comment"].help_text = _("Kommentaren sendes til den, der indsendte resultatet.")
+        self.fields["comment"].error_messages["required"] = _("Skriv, hvad der skal ændres.")
+
+
+class ProjectLeadApprovalTask(Task):
+    """Approval by the *current* lead of the outcome's project, or by the Moderatorer group.
+
+    A custom task type (https://docs.wagtail.org/en/stable/extending/custom_tasks.html): Wagtail's
+    own workflow screens, dashboard panel, audit log and locking ask it who may act.
+    Decisions are claimed with a compare-and-set on the task state, so that two reviewers
+    acting at once yield exactly one decision.
+    """
+
+    class Meta:
+        verbose_name = _("projektleders godkendelse")
+        verbose_name_plural = _("projektleders godkendelser")
+
+    @classmethod
+    def get_description(cls):
+        return _("Projektets nuværende projektleder eller gruppen Moderatorer godkender eller ønsker ændringer.")
+
+    def user_can_access_editor(self, obj, user):
+        return user_can_review(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not user_can_review(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return user_can_review(obj, user)
+
+    def get_actions(self, obj, user):
+        if not user_can_review(obj, user):
+            return []
+        return [
+            ("reject", _("Anmod om ændringer"), True),
+            ("approve", _("Godkend og udgiv"), False),
+            ("approve", _("Godkend med kommentar"), True),
+        ]
+
+    def get_form_for_action(self, action):
+        return ChangesRequestedForm if action == "reject" else TaskStateCommentForm
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        if not (user.is_authenticated and user.is_active):
+            return TaskState.objects.none()
+        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        outcomes = WorkshopOutcomePage.objects.exclude(owner=user)
+        if not (user.is_superuser or roles.has_role(user, roles.MODERATORS)):
+            led = ProjectPage.objects.filter(lead=user).values_list("path", flat=True)
+            if not led:
+                return TaskState.objects.none()
+            under_led = Q()
+            for path in led:
+                under_led |= Q(path__startswith=path)
+            outcomes = outcomes.filter(under_led)
+        ids = [str(pk) for pk in outcomes.values_list("pk", flat=True)]
+        return states.filter(workflow_state__object_id__in=ids)
+
+    def start(self, workflow_state, user=None):
+        task_state = super().start(workflow_state, user=user)
+        from .notifications import notify_submitted
+
+        page_id = int(workflow_state.object_id)
+        transaction.on_commit(lambda: notify_submitted(page_id))
+        return task_state
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        """Decide once: the first reviewer's UPDATE claims the task state, a second one finds it taken.
+
+        ``UPDATE ... WHERE status = 'in_progress'`` takes the row lock and checks in one
+        statement, so it serialises on PostgreSQL (the second waits, then matches no row) and on
+        SQLite (the second waits for the write lock), where ``SELECT ... FOR UPDATE`` is ignored.
+        The loser is sent to the moderation queue, which explains who decided what.
+        """
+        if action_name not in ("approve", "reject"):
+            return super().on_action(task_state, user, action_name, **kwargs)
+        page = Page.objects.get(pk=task_state.workflow_state.object_id)
+        if not user_can_review(page, user):
+            raise PermissionDenied
+        claimed = TaskState.objects.filter(pk=task_state.pk, status=TaskState.STATUS_IN_PROGRESS).update(
+            finished_by=user, finished_at=timezone.now()
+        )
+        if not claimed:
+            user._outcome_decision_conflict = page.pk
+            return reverse("workshops:moderation_queue") + f"?afgjort={page.pk}"
+        super().on_action(task_state, user, action_name, **kwargs)
+
+        from .notifications import notify_approved, notify_changes_requested
+
+        comment = kwargs.get("comment", "")
+        notify = notify_approved if action_name == "approve" else notify_changes_requested
+        transaction.on_commit(lambda: notify(page.pk, user.pk, comment))
+        return None
+
+
+def outcome_workflow():
+    """The active workflow made of the project-lead task.
+
+    Migration 0002 creates it; this recreates it where the tables were emptied (transactional tests).
+    """
+    workflow = (
+        Workflow.objects.active()
+        .filter(workflow_tasks__task__in=ProjectLeadApprovalTask.objects.filter(active=True))
+        .order_by("pk")
+        .first()
+    )
+    if workflow is None:
+        workflow = create_outcome_workflow()
+    return workflow
+
+
+OUTCOME_WORKFLOW_NAME = "Workshopresultater"
+OUTCOME_TASK_NAME = "Projektleders godkendelse"
+
+
+def create_outcome_workflow():
+    """The same workflow as migration 0002 builds."""
+    task = ProjectLeadApprovalTask.objects.filter(name=OUTCOME_TASK_NAME).first()
+    if task is None:
+        task = ProjectLeadApprovalTask.objects.create(name=OUTCOME_TASK_NAME, active=True)
+    workflow, _created = Workflow.objects.get_or_create(name=OUTCOME_WORKFLOW_NAME, defaults={"active": True})
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    return workflow

@@ -1,0 +1,93 @@
+"""Emails of the outcome workflow, in Danish with absolute links.
+
+They replace Wagtail's own workflow emails for outcomes (see ``signals.py``): the submitter
+must read the reviewer's comment in the email, and the lead must be told, not only superusers.
+Sent after the transaction commits, so nobody is told about a decision that was rolled back.
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from people import roles
+
+from .models import WorkshopOutcomePage
+
+logger = logging.getLogger(__name__)
+
+
+def absolute(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _send(template, recipients, context):
+    sent = 0
+    with translation.override(settings.LANGUAGE_CODE):
+        for user in recipients:
+            if not (user and user.is_active and user.email):
+                continue
+            context = {**context, "recipient": user}
+            subject = " ".join(render_to_string(f"workshops/emails/{template}_subject.txt", context).split())
+            body = render_to_string(f"workshops/emails/{template}.txt", context).strip()
+            try:
+                send_mail(subject, body, None, [user.email])
+                sent += 1
+            except OSError:
+                logger.exception("Kunne ikke sende e-mail %r til %s", subject, user.email)
+    return sent
+
+
+def _context(page):
+    project = page.project
+    return {
+        "page": page,
+        "project": project,
+        "submitter": page.owner,
+        "my_submissions_url": absolute(reverse("workshops:my_submissions")),
+    }
+
+
+def reviewers_of(page):
+    """The project's current lead and every active Moderator, never the submitter."""
+    users = get_user_model().objects.filter(is_active=True, groups__name=roles.MODERATORS)
+    project = page.project
+    if project is not None and project.lead_id:
+        users = users | get_user_model().objects.filter(pk=project.lead_id, is_active=True)
+    return list(users.exclude(pk=page.owner_id).distinct().order_by("pk"))
+
+
+def notify_submitted(page_id):
+    page = WorkshopOutcomePage.objects.select_related("owner").get(pk=page_id)
+    context = {
+        **_context(page),
+        "review_url": absolute(reverse("wagtailadmin_pages:edit", args=[page.pk])),
+        "queue_url": absolute(reverse("workshops:moderation_queue")),
+    }
+    return _send("submitted", reviewers_of(page), context)
+
+
+def notify_approved(page_id, reviewer_id, comment=""):
+    page = WorkshopOutcomePage.objects.select_related("owner").get(pk=page_id)
+    context = {
+        **_context(page),
+        "reviewer": get_user_model().objects.filter(pk=reviewer_id).first(),
+        "comment": comment,
+        "page_url": absolute(page.get_url() or "/"),
+    }
+    return _send("approved", [page.owner], context)
+
+
+def notify_changes_requested(page_id, reviewer_id, comment=""):
+    page = WorkshopOutcomePage.objects.select_related("owner").get(pk=page_id)
+    context = {
+        **_context(page),
+        "reviewer": get_user_model().objects.filter(pk=reviewer_id).first(),
+        "comment": comment,
+        "edit_url": absolute(reverse("workshops:edit_outcome", args=[page.pk])),
+    }
+    return _send("changes_requested", [page.owner], context)

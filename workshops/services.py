@@ -1,0 +1,363 @@
+"""The rules of the outcome workflow and the idea pipeline; views only call these."""
+
+import uuid
+from collections import Counter
+from pathlib import Path
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext as _
+from wagtail.models import Page, WorkflowState
+
+from people import roles
+from projects.models import ProjectPage
+
+from .models import (
+    Idea,
+    IdeaStatus,
+    IdeaStatusChange,
+    OutcomeAttachment,
+    WorkshopOutcomePage,
+    user_can_review,
+)
+
+RESERVED_SLUGS = {"indsend"}
+DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+
+
+class OutcomeLocked(Exception):
+    """The outcome awaits review (or is published): the submitter cannot change it now."""
+
+
+class IdeaMoveRefused(Exception):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+# --- Submission --------------------------------------------------------------------
+def unique_slug(parent, title):
+    base = slugify(title.translate(DANISH_LETTERS))[:60].strip("-") or "workshop"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-workshop"
+    taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken:
+        slug = f"{base}-{number}"
+        number += 1
+    return slug
+
+
+def apply_outcome_data(page, data, ideas):
+    """Copy the cleaned form into the page. Text stays plain text: templates escape it."""
+    page.title = data["title"]
+    page.draft_title = data["title"]
+    page.workshop_date = data["workshop_date"]
+    page.employee_participants = data["employee_participants"]
+    page.citizen_participants = data["citizen_participants"]
+    page.method = data["method"]
+    page.summary = data["summary"]
+    page.next_steps = data.get("next_steps", "")
+    page.introduction = Truncator(" ".join(data["summary"].split())).chars(300)
+    page.facilitators = list(data["facilitators"])
+    page.ideas = [
+        {
+            "type": "idea",
+            "value": {"title": idea["title"], "description": idea["description"]},
+            "id": idea.get("block_id") or str(uuid.uuid4()),
+        }
+        for idea in ideas
+    ]
+
+
+def _add_attachments(page, files, user):
+    for upload in files:
+        OutcomeAttachment.objects.create(
+            outcome=page, file=upload, original_name=Path(upload.name).name[:255], size=upload.size, uploaded_by=user
+        )
+
+
+def submit_outcome(project, user, data, ideas, files):
+    """Create the draft under ``project``, owned by ``user``, with a revision, and start the workflow.
+
+    Returns ``(page, created)``. The form's token makes a repeated POST (double click, reload)
+    return the outcome the first one created instead of a second copy.
+    """
+    token = data["token"]
+    existing = WorkshopOutcomePage.objects.filter(submission_token=token).first()
+    if existing is not None:
+        if existing.owner_id != user.pk:
+            raise PermissionDenied
+        return existing, False
+    try:
+        with transaction.atomic():
+            page = WorkshopOutcomePage(
+                owner=user, live=False, submission_token=token, slug=unique_slug(project, data["title"])
+            )
+            apply_outcome_data(page, data, ideas)
+            project.add_child(instance=page)
+            page.save_revision(user=user, log_action=True)
+            _add_attachments(page, files, user)
+            page.get_workflow().start(page, user)
+    except IntegrityError:
+        existing = WorkshopOutcomePage.objects.filter(submission_token=token, owner=user).first()
+        if existing is None:
+            raise
+        return existing, False
+    return page, True
+
+
+def can_edit(page, user):
+    """The submitter edits only when the reviewer asked for changes."""
+    if page.owner_id != user.pk or page.live:
+        return False
+    state = page.current_workflow_state
+    return state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES
+
+
+def resubmit_outcome(page, user, data, ideas, files, remove=()):
+    """Save the submitter's changes as a new revision of the same page and send it back for review."""
+    with transaction.atomic():
+        # Lock the page: a second resubmission waits here and then finds the outcome in review.
+        locked = WorkshopOutcomePage.objects.select_for_update().get(pk=page.pk)
+        if locked.owner_id != user.pk:
+            raise PermissionDenied
+        if not can_edit(locked, user):
+            raise OutcomeLocked
+        draft = locked.get_latest_revision_as_object()
+        apply_outcome_data(draft, data, ideas)
+        draft.save()
+        draft.save_revision(user=user, log_action=True)
+        OutcomeAttachment.objects.filter(outcome=locked, pk__in=[item.pk for item in remove]).delete()
+        _add_attachments(locked, files, user)
+        locked.current_workflow_state.resume(user=user)
+    return draft
+
+
+# --- Following one's submissions -----------------------------------------------------------
+STATUS_PENDING = "afventer"
+STATUS_CHANGES = "aendringer"
+STATUS_PUBLISHED = "publiceret"
+STATUS_DRAFT = "kladde"
+
+
+def submission_status(page):
+    """What the submitter sees: code, label, and the reviewer's comment when changes are wanted."""
+    if page.live:
+        return {"code": STATUS_PUBLISHED, "label": _("Godkendt og publiceret"), "comment": ""}
+    state = page.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
+        return {"code": STATUS_PENDING, "label": _("Afventer godkendelse"), "comment": ""}
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        task_state = state.current_task_state
+        return {
+            "code": STATUS_CHANGES,
+            "label": _("Ændringer ønsket"),
+            "comment": task_state.comment if task_state else "",
+            "reviewer": task_state.finished_by if task_state else None,
+        }
+    return {"code": STATUS_DRAFT, "label": _("Kladde"), "comment": ""}
+
+
+def submissions_of(user):
+    pages = (
+        WorkshopOutcomePage.objects.filter(owner=user)
+        .select_related("owner")
+        .prefetch_workflow_states()
+        .order_by("-latest_revision_created_at", "-pk")
+    )
+    return [{"page": page, "status": submission_status(page), "project": page.project} for page in pages]
+
+
+# --- The idea pipeline ------------------------------------------------------------
+def sync_ideas(page):
+    """Make the published outcome's ideas records; statuses already given are kept."""
+    project = page.project
+    if project is None:
+        return
+    seen = []
+    for position, block in enumerate(page.ideas):
+        if block.block_type != "idea":
+            continue
+        seen.append(block.id)
+        Idea.objects.update_or_create(
+            outcome=page,
+            block_id=block.id,
+            defaults={
+                "project": project,
+                "title": block.value["title"],
+                "description": block.value["description"],
+                "sort_order": position,
+            },
+        )
+    Idea.objects.filter(outcome=page).exclude(block_id__in=seen).delete()
+
+
+def can_move_ideas(user, outcome):
+    """Only the current lead of the outcome's project moves its ideas (superusers may help)."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    return ProjectPage.objects.filter(path=outcome.path[: -outcome.steplen], lead=user).exists()
+
+
+def move_idea(idea, user, from_status, to_status):
+    """Move an idea one step in its pipeline and record who did it.
+
+    ``from_status`` is the status the lead saw: if someone moved the idea meanwhile the
+    conditional update matches nothing and the move is refused with an explanation.
+    """
+    if not can_move_ideas(user, idea.outcome):
+        raise PermissionDenied
+    if IdeaStatus(to_status) not in idea.allowed_moves() or from_status != idea.status:
+        if from_status != idea.status:
+            raise IdeaMoveRefused(_("Idéen er flyttet af en anden i mellemtiden. Se den nye status og prøv igen."))
+        raise IdeaMoveRefused(
+            _("En idé med status %(from)s kan ikke flyttes til %(to)s.")
+            % {"from": IdeaStatus(idea.status).label, "to": IdeaStatus(to_status).label}
+        )
+    with transaction.atomic():
+        now = timezone.now()
+        moved = Idea.objects.filter(pk=idea.pk, status=from_status).update(status=to_status, status_changed_at=now)
+        if not moved:
+            raise IdeaMoveRefused(_("Idéen er flyttet af en anden i mellemtiden. Se den nye status og prøv igen."))
+        IdeaStatusChange.objects.create(idea=idea, from_status=from_status, to_status=to_status, changed_by=user)
+    idea.status = to_status
+    idea.status_changed_at = now
+    return idea
+
+
+# --- Review queue and report ----------------------------------------------------------------
+def is_reviewer(user):
+    return (
+        user.is_superuser
+        or roles.has_role(user, roles.MODERATORS)
+        or ProjectPage.objects.filter(lead=user).exists()
+        or user.has_perm("comments.moderate_comment")
+    )
+
+
+def outcomes_awaiting(user):
+    """Outcomes whose current task this user can decide, oldest first, with their task state."""
+    from wagtail.models import TaskState
+
+    states = (
+        TaskState.objects.reviewable_by(user)
+        .filter(status=TaskState.STATUS_IN_PROGRESS)
+        .select_related("workflow_state__requested_by", "task")
+        .order_by("started_at")
+    )
+    by_page = {int(state.workflow_state.object_id): state for state in states}
+    pages = WorkshopOutcomePage.objects.filter(pk__in=by_page).select_related("owner")
+    items = []
+    for page in pages:
+        if user_can_review(page, user):
+            items.append({"page": page, "task_state": by_page[page.pk], "project": page.project})
+    return sorted(items, key=lambda item: item["task_state"].started_at)
+
+
+def last_decision(page_id):
+    """Who decided an outcome last, for the reviewer who arrived second."""
+    from wagtail.models import TaskState
+
+    return (
+        TaskState.objects.filter(
+            workflow_state__object_id=str(page_id),
+            status__in=[TaskState.STATUS_APPROVED, TaskState.STATUS_REJECTED],
+        )
+        .select_related("finished_by")
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+
+
+REPORT_ROLES = (roles.PROJECT_LEADS, roles.COMMUNICATIONS, roles.MODERATORS)
+
+
+def can_see_report(user):
+    return user.is_superuser or roles.has_role(user, *REPORT_ROLES)
+
+
+def strategy_report():
+    """Per project and in total: workshops held, participants, ideas by status (published outcomes only)."""
+    projects = [
+        {"pk": project.pk, "title": project.title, "path": project.path, "url": project.get_url()}
+        for project in ProjectPage.objects.live().order_by("title").only("pk", "title", "path", "url_path")
+    ]
+    by_path = {project["path"]: project for project in projects}
+    rows = {
+        project["pk"]: {
+            "project": project,
+            "workshops": 0,
+            "employees": 0,
+            "citizens": 0,
+            "ideas": Counter(),
+        }
+        for project in projects
+    }
+    outcomes = WorkshopOutcomePage.objects.live().values_list("path", "employee_participants", "citizen_participants")
+    steplen = Page.steplen
+    for path, employees, citizens in outcomes:
+        project = by_path.get(path[:-steplen])
+        if project is None:
+            continue
+        row = rows[project["pk"]]
+        row["workshops"] += 1
+        row["employees"] += employees
+        row["citizens"] += citizens
+    ideas = (
+        Idea.objects.filter(outcome__live=True).values("project_id", "status").annotate(count=Count("pk")).order_by()
+    )
+    for item in ideas:
+        if item["project_id"] in rows:
+            rows[item["project_id"]]["ideas"][item["status"]] += item["count"]
+    total = {"workshops": 0, "employees": 0, "citizens": 0, "ideas": Counter()}
+    for row in rows.values():
+        for key in ("workshops", "employees", "citizens"):
+            total[key] += row[key]
+        total["ideas"].update(row["ideas"])
+    statuses = list(IdeaStatus)
+    ordered = [rows[project["pk"]] for project in projects]
+    for row in [*ordered, total]:
+        row["idea_counts"] = [row["ideas"][status.value] for status in statuses]
+        row["idea_total"] = sum(row["idea_counts"])
+    return {"rows": ordered, "total": total, "statuses": statuses}
+
+
+def report_chart(report, width=640, bar_height=28, gap=14, label_width=200):
+    """Geometry of a horizontal stacked bar chart (ideas by status per project), drawn as inline SVG.
+
+    The numbers are the table's; the chart has a text title and description and hides nothing
+    that is not also in the table.
+    """
+    rows = [*report["rows"]]
+    longest = max([row["idea_total"] for row in rows] + [1])
+    plot_width = width - label_width - 60
+    bars = []
+    for index, row in enumerate(rows):
+        y = index * (bar_height + gap) + 10
+        x = label_width
+        segments = []
+        for status, count in zip(report["statuses"], row["idea_counts"], strict=True):
+            segment_width = round(plot_width * count / longest, 1)
+            if count:
+                segments.append(
+                    {"x": x, "width": segment_width, "status": status, "count": count, "css": f"idea-{status.value}"}
+                )
+            x += segment_width
+        bars.append(
+            {
+                "label": row["project"]["title"],
+                "y": y,
+                "text_y": y + bar_height / 2 + 5,
+                "segments": segments,
+                "total": row["idea_total"],
+                "total_x": x + 8,
+            }
+        )
+    height = len(rows) * (bar_height + gap) + 20
+    return {"bars": bars, "width": width, "height": max(height, 60), "bar_height": bar_height}

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "workshops"
+
+urlpatterns = [
+    path("mine-indsendelser/", views.my_submissions, name="my_submissions"),
+    path("mine-indsendelser/<int:page_id>/rediger/", views.edit_outcome, name="edit_outcome"),
+    path("moderering/", views.moderation_queue, name="moderation_queue"),
+    path("rapport/", views.report, name="report"),
+    path("rapport/csv/", views.report_csv, name="report_csv"),
+    path("workshopresultater/filer/<int:pk>/", views.attachment, name="attachment"),
+    path("ideer/<int:pk>/status/", views.move_idea, name="move_idea"),
+]

@@ -1,0 +1,236 @@
+"""Thin views over ``workshops.services``: submission, one's submissions, the queue, the report."""
+
+import csv
+import mimetypes
+import uuid
+
+from django.apps import apps
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from . import services
+from .forms import IdeaFormSet, IdeaMoveForm, OutcomeForm, unbound_copy
+from .models import Idea, IdeaStatus, OutcomeAttachment, WorkshopOutcomePage, user_can_review
+
+
+def _render_form(request, project, form, formset, *, outcome=None, focus_last_idea=False, status=200):
+    return render(
+        request,
+        "workshops/outcome_form.html",
+        {
+            "project": project,
+            "outcome": outcome,
+            "form": form,
+            "formset": formset,
+            "focus_last_idea": focus_last_idea,
+        },
+        status=status,
+    )
+
+
+def submit_outcome(request, project):
+    """``<project-url>indsend/``: any employee submits a workshop outcome to this project."""
+    if request.method == "POST":
+        if "add_idea" in request.POST:
+            form, formset = unbound_copy(OutcomeForm, IdeaFormSet, request.POST, extra_idea=True)
+            return _render_form(request, project, form, formset, focus_last_idea=True)
+        form = OutcomeForm(request.POST, request.FILES)
+        formset = IdeaFormSet(request.POST)
+        form_valid, formset_valid = form.is_valid(), formset.is_valid()
+        if form_valid and formset_valid:
+            page, created = services.submit_outcome(
+                project, request.user, form.cleaned_data, formset.ideas, form.cleaned_data["attachments"]
+            )
+            if created:
+                messages.success(
+                    request,
+                    _("Tak! “%(title)s” er sendt til godkendelse hos projektlederen.") % {"title": page.title},
+                )
+            else:
+                messages.info(request, _("“%(title)s” var allerede indsendt.") % {"title": page.title})
+            return redirect("workshops:my_submissions")
+        return _render_form(request, project, form, formset, status=400)
+    form = OutcomeForm(initial={"token": uuid.uuid4()})
+    formset = IdeaFormSet(initial=[{}])
+    return _render_form(request, project, form, formset)
+
+
+def edit_outcome(request, page_id):
+    """The submitter's edit of an outcome sent back for changes; resubmitting restarts the review."""
+    page = get_object_or_404(WorkshopOutcomePage, pk=page_id, owner=request.user)
+    project = page.project
+    if not services.can_edit(page, request.user):
+        messages.warning(request, _("“%(title)s” kan ikke ændres nu.") % {"title": page.title})
+        return redirect("workshops:my_submissions")
+    draft = page.get_latest_revision_as_object()
+    if request.method == "POST":
+        if "add_idea" in request.POST:
+            form, formset = unbound_copy(OutcomeForm, IdeaFormSet, request.POST, outcome=page, extra_idea=True)
+            return _render_form(request, project, form, formset, outcome=page, focus_last_idea=True)
+        form = OutcomeForm(request.POST, request.FILES, outcome=page)
+        formset = IdeaFormSet(request.POST)
+        form_valid, formset_valid = form.is_valid(), formset.is_valid()
+        if form_valid and formset_valid:
+            try:
+                services.resubmit_outcome(
+                    page,
+                    request.user,
+                    form.cleaned_data,
+                    formset.ideas,
+                    form.cleaned_data["attachments"],
+                    form.cleaned_data.get("remove_attachments") or (),
+                )
+            except services.OutcomeLocked:
+                messages.warning(request, _("“%(title)s” er allerede sendt til godkendelse.") % {"title": page.title})
+                return redirect("workshops:my_submissions")
+            messages.success(
+                request,
+                _("Dine ændringer er gemt, og “%(title)s” er sendt til godkendelse igen.") % {"title": draft.title},
+            )
+            return redirect("workshops:my_submissions")
+        return _render_form(request, project, form, formset, outcome=page, status=400)
+    form = OutcomeForm(
+        outcome=page,
+        initial={
+            "title": draft.title,
+            "workshop_date": draft.workshop_date,
+            "facilitators": list(draft.facilitators.all()),
+            "employee_participants": draft.employee_participants,
+            "citizen_participants": draft.citizen_participants,
+            "method": draft.method,
+            "summary": draft.summary,
+            "next_steps": draft.next_steps,
+            "token": page.submission_token or uuid.uuid4(),
+            "revision": page.latest_revision_id,
+        },
+    )
+    formset = IdeaFormSet(
+        initial=[
+            {"title": block.value["title"], "description": block.value["description"], "block_id": block.id}
+            for block in draft.ideas
+        ]
+    )
+    return _render_form(request, project, form, formset, outcome=page)
+
+
+@require_GET
+def my_submissions(request):
+    return render(request, "workshops/my_submissions.html", {"submissions": services.submissions_of(request.user)})
+
+
+def _reported_comments(user):
+    """Reported comments from the comments app, when it is installed and the user may moderate."""
+    if not apps.is_installed("comments") or not user.has_perm("comments.moderate_comment"):
+        return None
+    from comments.models import Comment
+
+    return list(Comment.objects.reported()[:100])
+
+
+@require_GET
+def moderation_queue(request):
+    """One place for reviewers: outcomes awaiting their decision and reported comments."""
+    if not services.is_reviewer(request.user):
+        raise PermissionDenied
+    decided = request.GET.get("afgjort", "")
+    if decided.isdigit():
+        decision = services.last_decision(int(decided))
+        page = WorkshopOutcomePage.objects.filter(pk=int(decided)).first()
+        if decision is not None and page is not None:
+            verdict = _("godkendt") if decision.status == decision.STATUS_APPROVED else _("sendt tilbage med ændringer")
+            who = decision.finished_by.get_full_name() if decision.finished_by else _("en anden")
+            messages.warning(
+                request,
+                _("“%(title)s” er allerede %(verdict)s af %(who)s. Din beslutning blev ikke gemt.")
+                % {"title": page.title, "verdict": verdict, "who": who or decision.finished_by.get_username()},
+            )
+            return redirect("workshops:moderation_queue")
+    return render(
+        request,
+        "workshops/moderation_queue.html",
+        {
+            "outcomes": services.outcomes_awaiting(request.user),
+            "reported_comments": _reported_comments(request.user),
+        },
+    )
+
+
+@require_GET
+def report(request):
+    if not services.can_see_report(request.user):
+        raise PermissionDenied
+    data = services.strategy_report()
+    return render(request, "workshops/report.html", {"report": data, "chart": services.report_chart(data)})
+
+
+@require_GET
+def report_csv(request):
+    if not services.can_see_report(request.user):
+        raise PermissionDenied
+    data = services.strategy_report()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="mental-frikommune-rapport-{stamp}.csv"'
+    response.write("\ufeff")  # Excel reads UTF-8 (æ, ø, å) only with a byte order mark.
+    writer = csv.writer(response, delimiter=";")
+    header = [_("Projekt"), _("Workshops"), _("Medarbejdere"), _("Borgere")]
+    header += [_("Idéer: %(status)s") % {"status": status.label} for status in data["statuses"]]
+    writer.writerow([*header, _("Idéer i alt")])
+    for row in data["rows"]:
+        writer.writerow(
+            [row["project"]["title"], row["workshops"], row["employees"], row["citizens"], *row["idea_counts"]]
+            + [row["idea_total"]]
+        )
+    total = data["total"]
+    writer.writerow(
+        [_("I alt"), total["workshops"], total["employees"], total["citizens"], *total["idea_counts"]]
+        + [total["idea_total"]]
+    )
+    return response
+
+
+def may_see_outcome(page, user):
+    return page.live or page.owner_id == user.pk or user_can_review(page, user)
+
+
+@require_GET
+def attachment(request, pk):
+    """Attachments of unpublished outcomes exist only for their submitter and reviewers."""
+    item = get_object_or_404(OutcomeAttachment.objects.select_related("outcome"), pk=pk)
+    if not may_see_outcome(item.outcome, request.user):
+        raise Http404
+    content_type = mimetypes.guess_type(item.original_name)[0] or "application/octet-stream"
+    inline = content_type in ("image/jpeg", "image/png", "application/pdf")
+    response = FileResponse(
+        item.file.open("rb"), content_type=content_type, as_attachment=not inline, filename=item.original_name
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@require_POST
+def move_idea(request, pk):
+    idea = get_object_or_404(Idea.objects.select_related("outcome"), pk=pk, outcome__live=True)
+    if not services.can_move_ideas(request.user, idea.outcome):
+        raise PermissionDenied
+    form = IdeaMoveForm(request.POST)
+    if form.is_valid():
+        try:
+            services.move_idea(idea, request.user, form.cleaned_data["from_status"], form.cleaned_data["to_status"])
+        except services.IdeaMoveRefused as refused:
+            messages.error(request, refused.message)
+        else:
+            messages.success(
+                request,
+                _("“%(title)s” har nu status %(status)s.")
+                % {"title": idea.title, "status": IdeaStatus(idea.status).label},
+            )
+    else:
+        messages.error(request, _("Vælg en gyldig ny status for idéen."))
+    return redirect(idea.outcome.get_url(request) + f"#ide-{idea.pk}")

@@ -1,0 +1,116 @@
+"""Admin integration: the idea list (wagtail-modeladmin), the queue in the menu, safe workflow decisions."""
+
+import json
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+
+from . import services
+from .models import Idea, IdeaStatus, ProjectLeadApprovalTask, WorkshopOutcomePage
+
+
+class IdeaPermissionHelper(PermissionHelper):
+    """Ideas come from approved outcomes and move only through the lead's status form (with history)."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class IdeaAdmin(ModelAdmin):
+    model = Idea
+    menu_label = gettext_lazy("Idéer")
+    menu_icon = "pick"
+    menu_order = 250
+    add_to_admin_menu = True
+    permission_helper_class = IdeaPermissionHelper
+    inspect_view_enabled = True
+    list_display = ("title", "status_label", "project", "outcome", "status_changed_at")
+    list_filter = ("status", "project")
+    list_select_related = ("project", "outcome")
+    search_fields = ("title", "description")
+    list_export = ("title", "description", "status_label", "project", "outcome", "workshop_date", "status_changed_at")
+    export_filename = "ideer"
+
+    @staticmethod
+    def status_label(obj):
+        return IdeaStatus(obj.status).label
+
+    status_label.short_description = gettext_lazy("status")
+
+    @staticmethod
+    def workshop_date(obj):
+        return obj.outcome.workshop_date
+
+    workshop_date.short_description = gettext_lazy("workshopdato")
+
+
+modeladmin_register(IdeaAdmin)
+
+
+class ReviewerMenuItem(MenuItem):
+    def is_shown(self, request):
+        return services.is_reviewer(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def moderation_queue_menu_item():
+    return ReviewerMenuItem(
+        gettext_lazy("Moderering"), reverse("workshops:moderation_queue"), icon_name="tasks", order=240
+    )
+
+
+@hooks.register("before_edit_page")
+def decide_outcome_in_one_step(request, page):
+    """Take the approve / request-changes button of an outcome's edit screen through the task alone.
+
+    Wagtail's edit view would first save its form with the page as it was loaded; when
+    another reviewer has just approved, that save would write the stale "not live" page over the
+    published one. Reviewers decide on what the submitter wrote (the submitter edits it), so the
+    decision is all this request does: the task's ``on_action`` claims it atomically and the
+    second reviewer gets a clear message instead of a second decision.
+    """
+    if request.method != "POST" or not request.POST.get("action-workflow-action"):
+        return None
+    if not isinstance(page.specific, WorkshopOutcomePage):
+        return None
+    action = request.POST.get("workflow-action-name", "")
+    task_state = page.current_workflow_task_state
+    task = task_state.task.specific if task_state else None
+    if not isinstance(task, ProjectLeadApprovalTask):
+        return redirect_after_conflict(request, page)
+    if action not in {name for name, _label, _modal in task.get_actions(page, request.user)}:
+        messages.error(request, _("Du kan ikke træffe den beslutning om dette workshopresultat."))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    try:
+        extra = json.loads(request.POST.get("workflow-action-extra-data") or "{}")
+    except ValueError:
+        extra = {}
+    form = task.get_form_for_action(action)(extra if isinstance(extra, dict) else {})
+    if not form.is_valid():
+        messages.error(request, _("Skriv en kommentar til indsenderen om, hvad der skal ændres."))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    task.on_action(task_state, request.user, action, **form.cleaned_data)
+    if getattr(request.user, "_outcome_decision_conflict", None):
+        return redirect_after_conflict(request, page)
+    if action == "approve":
+        messages.success(request, _("“%(title)s” er godkendt og publiceret.") % {"title": page.title})
+    else:
+        messages.success(request, _("Indsenderen er bedt om ændringer til “%(title)s”.") % {"title": page.title})
+    return redirect("workshops:moderation_queue")
+
+
+def redirect_after_conflict(request, page):
+    return redirect(reverse("workshops:moderation_queue") + f"?afgjort={page.pk}")
