@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 CHROMIUM ?= /usr/bin/chromium
 export DJANGO_SETTINGS_MODULE ?= intranet.settings.dev
 
-.PHONY: run test setup install assets migrate seed lint format messages chromium bench loadtest clean
+.PHONY: run test setup install assets migrate seed lint format messages chromium bench bench-setup loadtest clean
 
 run: setup seed
 	$(PY) manage.py runserver $(HOST):$(PORT)
@@ -71,6 +71,27 @@ format: install
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 	$(VENV)/bin/djhtml templates
+
+# --- Benchmark and load test: a separate database, production settings, gunicorn on loopback ---------
+BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/bench/bench.sqlite3
+BENCH_ENV = DJANGO_SETTINGS_MODULE=intranet.settings.production DATABASE_URL=$(BENCH_DATABASE_URL) \
+	SECRET_KEY=benchmark-only-key-0123456789-abcdefghijklmnopqrstuvwxyz BEHIND_HTTPS=false \
+	ALLOWED_HOSTS=127.0.0.1,localhost,testserver MEDIA_ROOT=$(CURDIR)/bench/media STATIC_ROOT=$(CURDIR)/bench/static
+
+bench-setup: install assets
+	$(BENCH_ENV) $(PY) manage.py migrate --no-input -v0
+	$(BENCH_ENV) $(PY) manage.py collectstatic --no-input -v0
+	$(BENCH_ENV) $(PY) manage.py seed_bench
+
+bench: bench-setup
+	$(BENCH_ENV) $(PY) manage.py run_bench
+
+$(VENV)/.bench-installed: requirements-bench.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements-bench.txt
+	touch $@
+
+loadtest: bench-setup $(VENV)/.bench-installed
+	$(BENCH_ENV) $(PY) manage.py run_loadtest
 
 clean:
 	rm -rf $(VENV) node_modules static/dkfds static/vendor staticfiles

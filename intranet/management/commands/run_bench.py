@@ -1,0 +1,184 @@
+"""Measure the intranet under gunicorn: requests per second, p50/p95 latency and SQL queries per page.
+
+Run through `make bench`, which prepares a separate benchmark database with `seed_bench` first.
+Each page is measured in the same run as /healthz/, so the ratio page/healthz is comparable
+between machines even when absolute numbers are not.
+"""
+
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import requests
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from intranet.bench import BENCH_PASSWORD, BENCH_USERNAME, bench_targets
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+class Command(BaseCommand):
+    help = "Benchmark the intranet under gunicorn (production settings) and write bench/results.json."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--seconds", type=float, default=6.0, help="Measuring time per page.")
+        parser.add_argument("--concurrency", type=int, default=4, help="Simultaneous clients.")
+        parser.add_argument("--workers", type=int, default=2, help="gunicorn workers.")
+        parser.add_argument("--output", default=str(Path(settings.BASE_DIR) / "bench" / "results.json"))
+        parser.add_argument("--label", default="", help="Free text stored with the results (e.g. 'before').")
+
+    def handle(self, *args, **options):
+        targets = bench_targets()
+        if not targets:
+            raise CommandError("Ingen benchmark-data: kør `manage.py seed_bench` først.")
+        queries = self.count_queries(targets)
+        port = free_port()
+        server = self.start_gunicorn(port, options["workers"])
+        try:
+            base = f"http://127.0.0.1:{port}"
+            self.wait_until_up(base)
+            cookies = self.login(base)
+            rows = []
+            for name, path in targets:
+                self.stdout.write(f"  måler {name} ({path}) ...")
+                result = self.measure(base + path, cookies, options["seconds"], options["concurrency"])
+                result.update(name=name, path=path, queries=queries.get(name))
+                rows.append(result)
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=30)
+        healthz = next(row for row in rows if row["name"] == "healthz")
+        for row in rows:
+            row["ratio_to_healthz"] = round(row["rps"] / healthz["rps"], 3) if healthz["rps"] else None
+        report = {
+            "label": options["label"],
+            "database": connection.vendor,
+            "workers": options["workers"],
+            "concurrency": options["concurrency"],
+            "seconds_per_page": options["seconds"],
+            "python": sys.version.split()[0],
+            "cpu_count": os.cpu_count(),
+            "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "pages": rows,
+        }
+        Path(options["output"]).parent.mkdir(parents=True, exist_ok=True)
+        Path(options["output"]).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        self.print_table(report)
+
+    # --- steps -------------------------------------------------------------------------
+    def count_queries(self, targets):
+        """SQL queries per page, counted in-process on the same database (a warm second request)."""
+        from django.contrib.auth import get_user_model
+
+        client = Client()
+        client.force_login(get_user_model().objects.get(username=BENCH_USERNAME))
+        counts = {}
+        for name, path in targets:
+            client.get(path)
+            with CaptureQueriesContext(connection) as captured:
+                response = client.get(path)
+            if response.status_code != 200:
+                raise CommandError(f"{path} svarede {response.status_code} under optællingen af forespørgsler.")
+            counts[name] = len(captured)
+        return counts
+
+    def start_gunicorn(self, port, workers):
+        command = [
+            sys.executable, "-m", "gunicorn", "intranet.wsgi:application",
+            "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--log-level", "warning",
+        ]  # fmt: skip
+        return subprocess.Popen(command, cwd=settings.BASE_DIR, env=os.environ.copy())  # noqa: S603
+
+    def wait_until_up(self, base):
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(base + "/healthz/", timeout=2).status_code == 200:
+                    return
+            except requests.ConnectionError:
+                pass
+            time.sleep(0.3)
+        raise CommandError("gunicorn startede ikke.")
+
+    def login(self, base):
+        session = requests.Session()
+        session.get(base + "/login/", timeout=10)
+        response = session.post(
+            base + "/login/",
+            data={"username": BENCH_USERNAME, "password": BENCH_PASSWORD,
+                  "csrfmiddlewaretoken": session.cookies["csrftoken"]},
+            headers={"Referer": base + "/login/"},
+            timeout=10,
+            allow_redirects=False,
+        )  # fmt: skip
+        if response.status_code != 302:
+            raise CommandError("Kunne ikke logge ind som benchmark-bruger.")
+        return session.cookies.get_dict()
+
+    def measure(self, url, cookies, seconds, concurrency):
+        latencies, errors = [], []
+        lock = threading.Lock()
+        stop_at = time.monotonic() + seconds
+
+        def worker():
+            session = requests.Session()
+            session.cookies.update(cookies)
+            for _warm in range(2):
+                session.get(url, timeout=60)
+            while time.monotonic() < stop_at:
+                started = time.perf_counter()
+                response = session.get(url, timeout=60, allow_redirects=False)
+                elapsed = time.perf_counter() - started
+                with lock:
+                    (latencies if response.status_code == 200 else errors).append(elapsed)
+
+        threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+        started = time.monotonic()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        duration = time.monotonic() - started
+        return {
+            "requests": len(latencies),
+            "errors": len(errors),
+            "rps": round(len(latencies) / duration, 1),
+            "p50_ms": round(statistics.median(latencies) * 1000, 1) if latencies else None,
+            "p95_ms": round(percentile(latencies, 0.95) * 1000, 1) if latencies else None,
+        }
+
+    def print_table(self, report):
+        self.stdout.write("")
+        header = f"{'side':<22}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'÷ healthz':>11}{'SQL':>6}{'fejl':>6}"
+        self.stdout.write(header)
+        self.stdout.write("-" * len(header))
+        for row in report["pages"]:
+            queries = "-" if row["queries"] is None else row["queries"]
+            self.stdout.write(
+                f"{row['name']:<22}{row['rps']:>9}{row['p50_ms']:>9}{row['p95_ms']:>9}"
+                f"{row['ratio_to_healthz']:>11}{queries:>6}{row['errors']:>6}"
+            )
+        self.stdout.write(
+            f"\n{report['database']}, {report['workers']} gunicorn-workers, "
+            f"{report['concurrency']} samtidige klienter, {report['seconds_per_page']} s pr. side"
+        )
