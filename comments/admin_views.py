@@ -22,6 +22,10 @@ class ModerateView(InstanceSpecificView):
         "dismiss": gettext_lazy("Afvis anmeldelser"),
     }
 
+    def __init__(self, model_admin, instance_pk, action):
+        self.action = action
+        super().__init__(model_admin, instance_pk)
+
     def check_action_permitted(self, user):
         return services.can_moderate(user)
 

@@ -1,0 +1,97 @@
+"""The news index and an article page run a constant number of SQL queries, however much content there is."""
+
+import datetime
+import io
+
+import pytest
+from django.core.files.images import ImageFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from PIL import Image as PillowImage
+from wagtail.images import get_image_model
+
+from comments.models import Comment
+from tests.factories import NewsArticlePageFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def make_image(title):
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", (64, 36), (0, 89, 179)).save(buffer, "PNG")
+    return get_image_model().objects.create(title=title, file=ImageFile(buffer, name=f"{title}.png"))
+
+
+def add_articles(index, categories, count, start=0):
+    image = make_image(f"billede-{start}")
+    for number in range(start, start + count):
+        NewsArticlePageFactory(
+            parent=index,
+            title=f"Nyhed {number}",
+            slug=f"nyhed-{number}",
+            date=datetime.date(2012, 1, 1) + datetime.timedelta(days=number % 300),
+            listing_image=image,
+            categories=[categories["it"], categories["social"]],
+        )
+
+
+def add_comments(page, count):
+    authors = [UserFactory() for _ in range(5)]
+    parents = Comment.objects.bulk_create(
+        [Comment(page=page, author=authors[n % 5], body=f"Kommentar {n}") for n in range(count // 2)]
+    )
+    Comment.objects.bulk_create(
+        [Comment(page=page, author=authors[n % 5], body=f"Svar {n}", parent=parents[n]) for n in range(count // 2)]
+    )
+
+
+def count_queries(client, url):
+    client.get(url)  # warm-up: image renditions are made on the first view
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries), response
+
+
+def test_news_index_queries_do_not_grow_with_articles_or_comments(client, news_index, categories, employee):
+    client.force_login(employee)
+    add_articles(news_index, categories, 10)
+    few, response = count_queries(client, "/nyheder/")
+    assert len(response.context["articles"]) == 10
+    add_articles(news_index, categories, 290, start=10)
+    for article in news_index.articles()[:3]:
+        add_comments(article, 200)
+    many, response = count_queries(client, "/nyheder/")
+    assert len(response.context["articles"]) == 20
+    assert "200 kommentarer" in response.content.decode()
+    assert few == many
+    filtered, _response = count_queries(client, "/nyheder/?kategori=it&page=3")
+    assert filtered == many
+
+
+def test_article_page_queries_do_not_grow_with_articles_or_comments(client, news_index, categories, employee):
+    client.force_login(employee)
+    add_articles(news_index, categories, 10)
+    article = NewsArticlePageFactory(parent=news_index, title="Målt", categories=[categories["it"]])
+    few, response = count_queries(client, article.url)
+    assert "0 kommentarer" in response.content.decode()
+    add_articles(news_index, categories, 290, start=10)
+    add_comments(article, 200)
+    many, response = count_queries(client, article.url)
+    assert "200 kommentarer" in response.content.decode()
+    assert len(response.context["related_articles"]) == 3
+    assert few == many
+
+
+def test_article_page_queries_for_a_moderator_do_not_grow_with_comments(client, news_index, categories, make_user):
+    from people import roles
+
+    moderator = make_user("moderator", roles.MODERATORS)
+    client.force_login(moderator)
+    article = NewsArticlePageFactory(parent=news_index, title="Modereret", categories=[categories["it"]])
+    add_comments(article, 2)
+    few, _response = count_queries(client, article.url)
+    add_comments(article, 200)
+    many, response = count_queries(client, article.url)
+    assert 'value="hide"' in response.content.decode()
+    assert few == many
