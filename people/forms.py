@@ -64,6 +64,7 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
+        self.old_photo_id = self.instance.photo_id
         self.fields["department"].empty_label = _("Vælg afdeling")
         self.fields["new_photo"].help_text = _("JPG, PNG, WEBP eller GIF, højst %(size)s.") % {
             "size": self.fields["new_photo"].max_upload_size_text
@@ -97,23 +98,23 @@ class ProfileForm(forms.ModelForm):
         keeps_photo = bool(self.instance.photo_id) and not cleaned.get("remove_photo")
         if (cleaned.get("new_photo") or keeps_photo) and not cleaned.get("photo_alt_text"):
             self.add_error("photo_alt_text", _("Beskriv fotoet, så det også giver mening for skærmlæsere."))
+        elif cleaned.get("remove_photo") and not cleaned.get("new_photo"):
+            # Before the model's own validation runs, which asks for alt text whenever there is a photo.
+            self.instance.photo = None
+            cleaned["photo_alt_text"] = ""
         return cleaned
 
     @transaction.atomic
     def save(self, commit=True):
         assert commit, "the profile form always saves"
         profile = super().save(commit=False)
-        old_photo = profile.photo if profile.photo_id else None
         if self.cleaned_data.get("new_photo"):
             profile.photo = self._store_photo(self.cleaned_data["new_photo"])
-        elif self.cleaned_data.get("remove_photo"):
-            profile.photo = None
-            profile.photo_alt_text = ""
         profile.save()
         self.save_m2m()
-        if old_photo is not None and old_photo.pk != profile.photo_id and old_photo.uploaded_by_user_id == self.user.pk:
-            # A replaced portrait is personal data nobody needs any more.
-            old_photo.delete()
+        if self.old_photo_id and self.old_photo_id != profile.photo_id:
+            # A replaced portrait the person uploaded is personal data nobody needs any more.
+            get_image_model().objects.filter(pk=self.old_photo_id, uploaded_by_user=self.user).delete()
         return profile
 
     def _store_photo(self, upload):

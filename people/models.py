@@ -135,19 +135,35 @@ def people_with_profiles(queryset=None):
     )
 
 
+SEARCHED_FIELDS = [
+    "first_name",
+    "last_name",
+    "profile__job_title",
+    "profile__department__name",
+    "profile__competencies__name",
+    "profile__methods",
+]
+
+
+def case_variants(word):
+    """The word as typed, lower-case, upper-case and capitalised.
+
+    PostgreSQL folds case for every letter, but SQLite's LIKE only for A-Z: "ældre" would not
+    find "Ældreområdet" there without trying the capitalised spelling too.
+    """
+    return sorted({word, word.lower(), word.upper(), word.capitalize()})
+
+
 def search_change_agents(query="", department=None, competence=None):
     """The change agents matching a free-text query (every word must match) and the chosen filters."""
     User = get_user_model()
     agents = User.objects.filter(is_active=True, groups__name=roles.CHANGE_AGENTS)
     for word in query.split():
-        agents = agents.filter(
-            Q(first_name__icontains=word)
-            | Q(last_name__icontains=word)
-            | Q(profile__job_title__icontains=word)
-            | Q(profile__department__name__icontains=word)
-            | Q(profile__competencies__name__icontains=word)
-            | Q(profile__methods__icontains=word)
-        )
+        matches = Q()
+        for variant in case_variants(word):
+            for field in SEARCHED_FIELDS:
+                matches |= Q(**{f"{field}__icontains": variant})
+        agents = agents.filter(matches)
     if department is not None:
         agents = agents.filter(profile__department=department)
     if competence is not None:
