@@ -305,13 +305,14 @@ class ProjectLeadApprovalTask(Task):
         transaction.on_commit(lambda: notify_submitted(page_id))
         return task_state
 
-    @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         """Decide once: the first reviewer's UPDATE claims the task state, a second one finds it taken.
 
         ``UPDATE ... WHERE status = 'in_progress'`` takes the row lock and checks in one
         statement, so it serialises on PostgreSQL (the second waits, then matches no row) and on
         SQLite (the second waits for the write lock), where ``SELECT ... FOR UPDATE`` is ignored.
+        It is the transaction's first statement (the permission reads come before it), so SQLite
+        never has to upgrade a read lock, which would fail at once instead of waiting.
         The loser is sent to the moderation queue, which explains who decided what.
         """
         if action_name not in ("approve", "reject"):
@@ -319,20 +320,30 @@ class ProjectLeadApprovalTask(Task):
         page = Page.objects.get(pk=task_state.workflow_state.object_id)
         if not user_can_review(page, user):
             raise PermissionDenied
-        claimed = TaskState.objects.filter(pk=task_state.pk, status=TaskState.STATUS_IN_PROGRESS).update(
-            finished_by=user, finished_at=timezone.now()
-        )
-        if not claimed:
-            user._outcome_decision_conflict = page.pk
-            return reverse("workshops:moderation_queue") + f"?afgjort={page.pk}"
-        super().on_action(task_state, user, action_name, **kwargs)
+        with transaction.atomic():
+            claimed = TaskState.objects.filter(pk=task_state.pk, status=TaskState.STATUS_IN_PROGRESS).update(
+                finished_by=user, finished_at=timezone.now()
+            )
+            if not claimed:
+                user._outcome_decision_conflict = page.pk
+                return reverse("workshops:moderation_queue") + f"?afgjort={page.pk}"
+            # Wagtail publishes the approved revision as the approver and asks for page publish
+            # permission; a Moderator has none on project pages, and approving is the right here.
+            workflow_state = task_state.workflow_state
+            workflow_state.on_finish = lambda user=None: publish_approved(workflow_state, user)
+            super().on_action(task_state, user, action_name, **kwargs)
 
-        from .notifications import notify_approved, notify_changes_requested
+            from .notifications import notify_approved, notify_changes_requested
 
-        comment = kwargs.get("comment", "")
-        notify = notify_approved if action_name == "approve" else notify_changes_requested
-        transaction.on_commit(lambda: notify(page.pk, user.pk, comment))
+            comment = kwargs.get("comment", "")
+            notify = notify_approved if action_name == "approve" else notify_changes_requested
+            transaction.on_commit(lambda: notify(page.pk, user.pk, comment))
         return None
+
+
+def publish_approved(workflow_state, user=None):
+    """The workflow's finish action for outcomes: publish the approved revision, logged as the approver."""
+    workflow_state.content_object.get_latest_revision().publish(user=user, skip_permission_checks=True)
 
 
 def outcome_workflow():

@@ -4,6 +4,7 @@ import uuid
 from collections import Counter
 from pathlib import Path
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Count
@@ -144,11 +145,15 @@ STATUS_PUBLISHED = "publiceret"
 STATUS_DRAFT = "kladde"
 
 
-def submission_status(page):
-    """What the submitter sees: code, label, and the reviewer's comment when changes are wanted."""
+def submission_status(page, state=None):
+    """What the submitter sees: code, label, and the reviewer's comment when changes are wanted.
+
+    ``state`` is the page's active workflow state when the caller fetched it already.
+    """
     if page.live:
         return {"code": STATUS_PUBLISHED, "label": _("Godkendt og publiceret"), "comment": ""}
-    state = page.current_workflow_state
+    if state is None:
+        state = page.current_workflow_state
     if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
         return {"code": STATUS_PENDING, "label": _("Afventer godkendelse"), "comment": ""}
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
@@ -163,13 +168,26 @@ def submission_status(page):
 
 
 def submissions_of(user):
-    pages = (
-        WorkshopOutcomePage.objects.filter(owner=user)
-        .select_related("owner")
-        .prefetch_workflow_states()
-        .order_by("-latest_revision_created_at", "-pk")
-    )
-    return [{"page": page, "status": submission_status(page), "project": page.project} for page in pages]
+    """The user's outcomes with their status, in a fixed number of queries."""
+    pages = list(WorkshopOutcomePage.objects.filter(owner=user).order_by("-latest_revision_created_at", "-pk"))
+    states = {
+        int(state.object_id): state
+        for state in WorkflowState.objects.active()
+        .filter(base_content_type=ContentType.objects.get_for_model(Page), object_id__in=[str(p.pk) for p in pages])
+        .select_related("current_task_state__finished_by")
+    }
+    parents = {
+        project.path: project
+        for project in ProjectPage.objects.filter(path__in={page.path[: -page.steplen] for page in pages})
+    }
+    return [
+        {
+            "page": page,
+            "status": submission_status(page, states.get(page.pk)),
+            "project": parents.get(page.path[: -page.steplen]),
+        }
+        for page in pages
+    ]
 
 
 # --- The idea pipeline ------------------------------------------------------------
