@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from home import demo as home_demo
+from news import demo as news_demo
 from people import demo as people_demo
 from projects import demo as projects_demo
 
@@ -26,5 +27,7 @@ class Command(BaseCommand):
             pages["directory"] = people_demo.seed_directory(pages["home"], log)
             log("Projekter ...")
             pages.update(projects_demo.seed(users, pages, log))
+            log("Nyheder ...")
+            pages.update(news_demo.seed(users, pages, log))
         context = {"users": users, **pages}
         log(self.style.SUCCESS(f"Demo-indhold er klar ({len(context['users'])} demo-brugere)."))
