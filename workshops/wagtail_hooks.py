@@ -44,14 +44,12 @@ class IdeaAdmin(ModelAdmin):
     list_export = ("title", "description", "status_label", "project", "outcome", "workshop_date", "status_changed_at")
     export_filename = "ideer"
 
-    @staticmethod
-    def status_label(obj):
+    def status_label(self, obj):
         return IdeaStatus(obj.status).label
 
     status_label.short_description = gettext_lazy("status")
 
-    @staticmethod
-    def workshop_date(obj):
+    def workshop_date(self, obj):
         return obj.outcome.workshop_date
 
     workshop_date.short_description = gettext_lazy("workshopdato")
