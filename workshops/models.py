@@ -16,6 +16,7 @@ from wagtail.forms import TaskStateCommentForm
 from wagtail.models import Page, Task, TaskState, Workflow, WorkflowTask
 from wagtail.search import index
 
+from comments.models import CommentablePageMixin
 from core.models import BasePage
 from people import roles
 from projects.models import ProjectPage
@@ -26,7 +27,7 @@ TEXT_MAX_LENGTH = 5000
 MAX_PARTICIPANTS = 10000
 
 
-class WorkshopOutcomePage(BasePage):
+class WorkshopOutcomePage(CommentablePageMixin, BasePage):
     """What came out of one idea workshop, submitted from the project page and approved by its lead.
 
     Created as a draft by ``workshops.services`` (never in the admin) and published by the
@@ -71,6 +72,7 @@ class WorkshopOutcomePage(BasePage):
         FieldPanel("ideas"),
         FieldPanel("next_steps"),
     ]
+    settings_panels = BasePage.settings_panels + CommentablePageMixin.comment_panels
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("method"),

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -129,7 +130,10 @@ def _reported_comments(user):
         return None
     from comments.models import Comment
 
-    return list(Comment.objects.reported()[:100])
+    comments = list(Comment.objects.reported().select_related("author", "page").order_by("created_at")[:100])
+    for comment in comments:
+        comment.moderation_url = reverse("comments_comment_modeladmin_inspect", args=[comment.pk])
+    return comments
 
 
 @require_GET

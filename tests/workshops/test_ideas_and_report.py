@@ -211,3 +211,37 @@ def test_my_submissions_lists_only_my_own(client, submit, people):
     html = client.get("/mine-indsendelser/").content.decode()
     assert "Min egen" in html and "Fridas" not in html
     assert "Afventer godkendelse" in html
+
+
+def test_employees_comment_on_published_outcomes_only(client, published, submit, people):
+    from comments.models import Comment
+
+    page = published()
+    client.force_login(people["medarbejder"])
+    response = client.post(page.url, {"comment_action": "post", "body": "Spændende idéer!"})
+    assert response.status_code == 302
+    assert Comment.objects.get(page=page).body == "Spændende idéer!"
+    assert "Spændende idéer!" in client.get(page.url).content.decode()
+
+    draft = submit(title="Endnu ikke godkendt")
+    client.force_login(people["forandringsagent"])
+    response = client.post(draft.get_parent().url + draft.slug + "/", {"comment_action": "post", "body": "Hej"})
+    assert response.status_code in (403, 404)
+    assert not Comment.objects.filter(page=draft).exists()
+
+
+def test_reported_comments_appear_in_the_moderation_queue(client, published, people):
+    from comments.models import Comment, CommentReport
+
+    page = published()
+    comment = Comment.objects.create(page=page, author=people["medarbejder"], body="Upassende tekst")
+    CommentReport.objects.create(comment=comment, reporter=people["forandringsagent"], reason="Grov")
+    client.force_login(people["moderator"])
+    html = client.get("/moderering/").content.decode()
+    assert "Upassende tekst" in html
+    assert f'href="/admin/comments/comment/inspect/{comment.pk}/"' in html
+    # Kommunikation moderates comments but reviews no outcomes.
+    client.force_login(people["kommunikation"])
+    html = client.get("/moderering/").content.decode()
+    assert "Upassende tekst" in html
+    assert "Ingen workshopresultater venter på dig." in html
