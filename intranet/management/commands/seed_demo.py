@@ -6,6 +6,7 @@ from home import demo as home_demo
 from news import demo as news_demo
 from people import demo as people_demo
 from projects import demo as projects_demo
+from workshops import demo as workshops_demo
 
 
 class Command(BaseCommand):
@@ -27,6 +28,8 @@ class Command(BaseCommand):
             pages["directory"] = people_demo.seed_directory(pages["home"], log)
             log("Projekter ...")
             pages.update(projects_demo.seed(users, pages, log))
+            log("Workshopresultater ...")
+            pages.update(workshops_demo.seed(users, pages, log))
             log("Nyheder ...")
             pages.update(news_demo.seed(users, pages, log))
         context = {"users": users, **pages}
