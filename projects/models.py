@@ -12,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from comments.models import CommentablePageMixin
 from core.blocks import BodyBlock
 from core.models import BasePage
 from people.models import people_with_profiles
@@ -93,10 +94,11 @@ class ProjectStatus(models.TextChoices):
     DONE = "afsluttet", _("Afsluttet")
 
 
-class ProjectPage(OutcomeSubmissionMixin, RoutablePageMixin, BasePage):
+class ProjectPage(CommentablePageMixin, OutcomeSubmissionMixin, RoutablePageMixin, BasePage):
     """A theme project of Mental Frikommune, kept by its lead.
 
-    Routable, so that sub-addresses such as ``indsend/`` (workshop submission) live under it.
+    Routable, so that sub-addresses such as ``indsend/`` (workshop submission) live under it;
+    employees comment on it through the comments app.
     Saving a project with a new lead moves the edit and publish rights on it (see ``services``).
     The live page's lead counts: a lead changed in a draft takes over when the draft is published.
     """
@@ -151,6 +153,7 @@ class ProjectPage(OutcomeSubmissionMixin, RoutablePageMixin, BasePage):
             heading=_("Kontakt"),
         ),
     ]
+    settings_panels = BasePage.settings_panels + CommentablePageMixin.comment_panels
     search_fields = BasePage.search_fields + [
         index.SearchField("purpose"),
         index.SearchField("body"),
@@ -160,7 +163,7 @@ class ProjectPage(OutcomeSubmissionMixin, RoutablePageMixin, BasePage):
 
     # Projects live only in the project index; below a project hang its workshop outcomes.
     parent_page_types = ["projects.ProjectIndexPage"]
-    subpage_types = []
+    subpage_types = ["workshops.WorkshopOutcomePage"]
 
     class Meta:
         verbose_name = _("projekt")

@@ -37,8 +37,11 @@ class ProjectTreeRules(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(ProjectIndexPage, {ProjectPage})
         assert not ProjectIndexPage.can_create_at(self.home)  # max_count = 1, and one exists
 
-    def test_projects_live_only_in_the_project_index(self):
+    def test_projects_live_only_in_the_project_index_and_hold_workshop_outcomes(self):
+        from workshops.models import WorkshopOutcomePage
+
         self.assertAllowedParentPageTypes(ProjectPage, {ProjectIndexPage})
+        self.assertAllowedSubpageTypes(ProjectPage, {WorkshopOutcomePage})
         self.assertCanNotCreateAt(HomePage, ProjectPage)
         self.assertCanNotCreateAt(StandardPage, ProjectPage)
 
