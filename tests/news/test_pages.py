@@ -86,6 +86,7 @@ def test_kommunikation_creates_and_publishes_an_article_in_the_admin(client, new
     assert article.live
     assert article.owner == communicator
     assert list(article.categories.all()) == [categories["sundhed"]]
+    assert "Tre idéer skal afprøves i foråret." in str(article.body)
     assert PageLogEntry.objects.filter(page=article, action="wagtail.publish", user=communicator).exists()
 
 
