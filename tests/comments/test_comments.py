@@ -94,6 +94,7 @@ def test_missing_csrf_token_is_refused(article, employee):
     client.force_login(employee)
     response = post(client, article, body="Uden token")
     assert response.status_code == 403
+    assert "Formularen kunne ikke sendes" in response.content.decode()
     assert not Comment.objects.exists()
 
 
