@@ -1,5 +1,7 @@
 """One factory per model the tests build, shared by the whole suite."""
 
+import datetime
+
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
@@ -137,3 +139,19 @@ class CommentFactory(factory.django.DjangoModelFactory):
 
     author = factory.SubFactory(UserFactory)
     body = factory.Sequence(lambda n: f"Kommentar nummer {n}")
+
+
+# --- Workshops -----------------------------------------------------------------------
+class WorkshopOutcomePageFactory(wagtail_factories.PageFactory):
+    """A published outcome (``parent=project``); submissions in tests go through ``workshops.services``."""
+
+    class Meta:
+        model = "workshops.WorkshopOutcomePage"
+
+    title = factory.Sequence(lambda n: f"Workshop {n}")
+    workshop_date = datetime.date(2012, 1, 24)
+    employee_participants = 10
+    citizen_participants = 4
+    method = "Brainwriting."
+    summary = "Vi fandt gode idéer."
+    ideas = factory.LazyFunction(lambda: [("idea", {"title": "En idé", "description": "Beskrivelse."})])
