@@ -14,7 +14,7 @@ from PIL import Image as PillowImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
 
-from comments.models import Comment
+from comments.models import Comment, CommentReport
 
 from .models import NewsArticlePage, NewsCategory, NewsIndexPage
 
@@ -313,7 +313,15 @@ THREADS = {
     ],
     "hjemmeplejen-tester-nye-ruteplaner": [
         ("medarbejder", "Hvornår kommer forsøget til vores distrikt?", []),
+        ("projektleder2", "Endnu et projekt, der ender i en skuffe. Hvem har fundet på det pjat?", []),
     ],
+}
+# (article slug, comment text) -> (reporter, reason): a report waiting in the moderation queue.
+REPORTS = {
+    ("hjemmeplejen-tester-nye-ruteplaner", "Endnu et projekt, der ender i en skuffe. Hvem har fundet på det pjat?"): (
+        "medarbejder",
+        "Tonen er ikke i orden over for kollegerne i hjemmeplejen.",
+    ),
 }
 
 
@@ -426,6 +434,9 @@ def seed_threads(articles, users, log):
                 body=text,
                 created_at=start + datetime.timedelta(minutes=minutes),
             )
+            report = REPORTS.get((slug, text))
+            if report and users.get(report[0]):
+                CommentReport.objects.create(comment=parent, reporter=users[report[0]], reason=report[1])
             for reply_username, reply_text in replies:
                 minutes += 12
                 Comment.objects.create(

@@ -29,6 +29,7 @@ def test_seed_publishes_news_across_the_categories_with_local_images_and_threads
     assert first.author.username == "kommunikation"
     assert Comment.objects.filter(parent__isnull=False).exists()
     assert Comment.objects.values("page").distinct().count() >= 3
+    assert Comment.objects.reported().count() == 1
     from django.contrib.auth import get_user_model
 
     client.force_login(get_user_model().objects.get(username="medarbejder"))
