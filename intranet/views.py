@@ -2,6 +2,7 @@
 
 import mimetypes
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
@@ -42,6 +43,9 @@ def protected_media(request, path):
     The login middleware has already turned anonymous visitors away; this view only
     streams the file from the configured storage, so it works with S3 storage too.
     """
+    if path.startswith(settings.PRIVATE_MEDIA_PREFIXES):
+        # Files with their own permission-checked views (workshop attachments) are never served here.
+        raise Http404
     try:
         found = default_storage.exists(path)
     except SuspiciousFileOperation as error:  # "../" tricks that leave the media folder

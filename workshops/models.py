@@ -13,7 +13,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.forms import TaskStateCommentForm
-from wagtail.models import Page, Task, TaskState, Workflow, WorkflowTask
+from wagtail.models import Page, PagePermissionTester, Task, TaskState, Workflow, WorkflowTask
 from wagtail.search import index
 
 from comments.models import CommentablePageMixin
@@ -102,6 +102,9 @@ class WorkshopOutcomePage(CommentablePageMixin, BasePage):
     def project(self):
         return ProjectPage.objects.filter(path=self.path[: -self.steplen]).first()
 
+    def permissions_for_user(self, user):
+        return OutcomePermissionTester(user, self)
+
     def get_context(self, request, *args, **kwargs):
         from .services import can_move_ideas
 
@@ -110,6 +113,19 @@ class WorkshopOutcomePage(CommentablePageMixin, BasePage):
         context["attachments"] = self.attachments.order_by("pk")
         context["can_move_ideas"] = self.live and can_move_ideas(request.user, self)
         return context
+
+
+class OutcomePermissionTester(PagePermissionTester):
+    """An outcome goes live through its review only.
+
+    The project's lead has publish rights on everything under the project (projects/), which
+    would let them press Wagtail's own "Udgiv" and skip the workflow, its emails and the rule that
+    nobody approves their own submission. Approval publishes with ``skip_permission_checks``
+    (see :func:`publish_approved`), so no reviewer needs the publish button.
+    """
+
+    def can_publish(self):
+        return self.user.is_active and self.user.is_superuser
 
 
 # --- The idea pipeline -------------------------------------------------------------

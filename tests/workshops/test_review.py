@@ -305,3 +305,15 @@ def test_wagtails_own_workflow_emails_are_not_sent_for_outcomes(
         submit()
     assert mail.outbox  # ours went out
     assert boss.email not in [address for m in mail.outbox for address in m.to]
+
+
+def test_the_lead_cannot_skip_the_review_with_the_publish_button(client, submit, people):
+    """Leads have publish rights on their project's subtree, but outcomes go live only through review."""
+    page = submit()
+    lead = people["projektleder"]
+    assert reload(page).permissions_for_user(lead).can_edit()
+    assert not reload(page).permissions_for_user(lead).can_publish()
+    client.force_login(lead)
+    editor = client.get(edit_url(page)).content.decode()
+    assert "Godkend og udgiv" in editor
+    assert 'name="action-publish"' not in editor
