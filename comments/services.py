@@ -6,6 +6,7 @@ Every function either does the whole change inside a transaction or raises
 
 import time
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
@@ -15,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from . import notifications
 from .models import Comment, CommentReport
 
 MODERATE_PERMISSION = "comments.moderate_comment"
@@ -92,6 +94,8 @@ def post_comment(*, page, author, body, parent=None):
             return duplicate, False
         _check_rate_limit(author)
         comment = Comment.objects.create(page_id=page.pk, author=author, body=body, parent=parent)
+        # After the commit, so a rolled-back comment is never announced; robust: a mail error is logged.
+        transaction.on_commit(partial(notifications.notify_new_comment, comment.pk), robust=True)
     return comment, True
 
 

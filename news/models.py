@@ -192,6 +192,10 @@ class NewsArticlePage(CommentablePageMixin, BasePage):
     def byline_user(self):
         return self.author or self.owner
 
+    def comment_notification_recipients(self):
+        """Whom comments/notifications.py emails about a new comment here: the article's author."""
+        return [self.byline_user] if self.byline_user else []
+
     def related_articles(self, categories):
         """The newest other articles sharing one of ``categories`` with this one."""
         siblings = (

@@ -56,10 +56,19 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = ["job_title", "department", "phone", "competencies", "methods", "photo_alt_text"]
+        fields = ["job_title", "department", "phone", "competencies", "methods", "photo_alt_text", "comment_emails"]
         widgets = {"methods": forms.Textarea(attrs={"rows": 4})}
 
-    field_order = ["job_title", "department", "phone", "competencies", "methods", "new_photo", "photo_alt_text"]
+    field_order = [
+        "job_title",
+        "department",
+        "phone",
+        "competencies",
+        "methods",
+        "new_photo",
+        "photo_alt_text",
+        "comment_emails",
+    ]
 
     def __init__(self, *args, user, **kwargs):
         self.user = user

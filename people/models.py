@@ -100,6 +100,11 @@ class Profile(models.Model):
         help_text=_("De metoder og værktøjer, du arbejder med eller kan hjælpe andre med."),
     )
     phone = models.CharField(_("telefon"), max_length=20, blank=True, validators=[phone_validator])
+    comment_emails = models.BooleanField(
+        _("Send mig en e-mail, når nogen kommenterer mine sider eller svarer på mine kommentarer"),
+        default=True,
+        help_text=_("Gælder dine nyheder, de projekter, du leder, og dine indsendte workshopresultater."),
+    )
 
     panels = [
         FieldPanel("user"),
@@ -110,6 +115,7 @@ class Profile(models.Model):
         FieldPanel("competencies"),
         FieldPanel("methods"),
         FieldPanel("phone"),
+        FieldPanel("comment_emails"),
     ]
 
     class Meta:

@@ -190,6 +190,10 @@ class ProjectPage(CommentablePageMixin, OutcomeSubmissionMixin, RoutablePageMixi
         members = list(self.team_members.select_related("user", "user__profile", "user__profile__department"))
         return members
 
+    def comment_notification_recipients(self):
+        """Whom comments/notifications.py emails about a new comment here: the project's lead."""
+        return [self.lead] if self.lead_id else []
+
     def get_lead(self):
         if not self.lead_id:
             return None

@@ -105,6 +105,10 @@ class WorkshopOutcomePage(CommentablePageMixin, BasePage):
     def permissions_for_user(self, user):
         return OutcomePermissionTester(user, self)
 
+    def comment_notification_recipients(self):
+        """Whom comments/notifications.py emails about a new comment here: the submitter."""
+        return [self.owner] if self.owner_id else []
+
     def get_context(self, request, *args, **kwargs):
         from .services import can_move_ideas
 
