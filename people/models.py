@@ -11,6 +11,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.images import get_image_model, get_image_model_string
+from wagtail.search import index
 
 from core.models import BasePage
 
@@ -54,7 +55,7 @@ phone_validator = RegexValidator(
 )
 
 
-class Profile(models.Model):
+class Profile(index.Indexed, models.Model):
     """What colleagues see about a person. Created together with the user (see ``signals``).
 
     Name and e-mail live on the user account (they come from the user administration);
@@ -116,6 +117,24 @@ class Profile(models.Model):
         FieldPanel("methods"),
         FieldPanel("phone"),
         FieldPanel("comment_emails"),
+    ]
+
+    # The site search (/soeg/) finds people by name, job, department, competences and methods;
+    # it shows active users only, hence the filter on the account.
+    search_fields = [
+        index.RelatedFields(
+            "user",
+            [
+                index.SearchField("first_name", boost=2),
+                index.SearchField("last_name", boost=2),
+                index.SearchField("username"),
+                index.FilterField("is_active"),
+            ],
+        ),
+        index.SearchField("job_title"),
+        index.SearchField("methods"),
+        index.RelatedFields("department", [index.SearchField("name")]),
+        index.RelatedFields("competencies", [index.SearchField("name")]),
     ]
 
     class Meta:

@@ -152,7 +152,7 @@ IDEA_MOVES = {
 }
 
 
-class Idea(models.Model):
+class Idea(index.Indexed, models.Model):
     """One idea of a published outcome, followed until it is implemented or parked."""
 
     outcome = models.ForeignKey(
@@ -167,6 +167,13 @@ class Idea(models.Model):
     sort_order = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     status_changed_at = models.DateTimeField(_("status ændret"), default=timezone.now)
+
+    # The site search (/soeg/) lists ideas on their own; it filters by outcome to show only published ones.
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("description"),
+        index.FilterField("outcome"),
+    ]
 
     class Meta:
         verbose_name = _("idé")

@@ -1,0 +1,11 @@
+from django import template
+
+from intranet.search import highlight as highlight_text
+
+register = template.Library()
+
+
+@register.filter
+def highlight(text, pattern):
+    """``{{ result.excerpt|highlight:pattern }}``: the text escaped, the searched words in ``<mark>``."""
+    return highlight_text(text, pattern)
