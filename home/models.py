@@ -28,6 +28,15 @@ class HomePage(BasePage):
         verbose_name = _("forside")
         verbose_name_plural = _("forsider")
 
+    def get_context(self, request, *args, **kwargs):
+        """The logged-in person's dashboard (``home.dashboard``); everything is behind login."""
+        from .dashboard import dashboard_for
+
+        context = super().get_context(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            context["dashboard"] = dashboard_for(request.user)
+        return context
+
 
 class StandardPage(BasePage):
     """A plain content page, e.g. "Om Mental Frikommune" or the accessibility statement."""

@@ -278,6 +278,24 @@ def outcomes_awaiting(user):
     return sorted(items, key=lambda item: item["task_state"].started_at)
 
 
+def count_awaiting(user):
+    """How many outcomes :func:`outcomes_awaiting` lists for ``user``, in a fixed number of queries.
+
+    For the dashboard, which shows only the number: the task decides whose queue an outcome is in
+    (:meth:`ProjectLeadApprovalTask.get_task_states_user_can_moderate` applies the rule of
+    ``user_can_review``), so no page needs to be loaded one by one.
+    """
+    from wagtail.models import TaskState
+
+    object_ids = (
+        TaskState.objects.reviewable_by(user)
+        .filter(status=TaskState.STATUS_IN_PROGRESS)
+        .values_list("workflow_state__object_id", flat=True)
+    )
+    page_ids = {int(object_id) for object_id in object_ids if object_id.isdigit()}
+    return WorkshopOutcomePage.objects.filter(pk__in=page_ids).exclude(owner=user).count()
+
+
 def last_decision(page_id):
     """Who decided an outcome last, for the reviewer who arrived second."""
     from wagtail.models import TaskState

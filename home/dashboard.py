@@ -1,0 +1,127 @@
+"""The blocks of the personal dashboard at ``/``, each in a fixed number of queries whatever the data size.
+
+home/ sits on top of the other apps (DESIGN.md): it reads their models and calls their services
+(submission status and the review queue come from ``workshops.services``, the moderation right
+from ``comments.services``) instead of repeating their rules. Each block shows the newest few
+items and links to the full list.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.urls import reverse
+
+from comments import services as comment_services
+from comments.models import Comment
+from news.models import NewsArticlePage
+from projects.models import ProjectPage, ProjectTeamMember
+from workshops import services as workshop_services
+from workshops.models import Idea
+
+LATEST_NEWS = 5
+MY_PROJECTS = 8
+MY_SUBMISSIONS = 5
+NEWEST_IDEAS = 6
+REPLIES = 5
+
+
+@dataclass
+class Listing:
+    """The first ``limit`` items of a block, and whether there are more than those."""
+
+    items: list = field(default_factory=list)
+    has_more: bool = False
+    total: int | None = None
+
+    @classmethod
+    def of(cls, queryset, limit):
+        """One query: fetch one item more than shown to learn whether there are more."""
+        rows = list(queryset[: limit + 1])
+        return cls(items=rows[:limit], has_more=len(rows) > limit)
+
+
+@dataclass
+class ReviewQueue:
+    """What waits in the reviewer's queue at /moderering/ (``workshops.views.moderation_queue``)."""
+
+    outcomes: int
+    comments: int | None  # None: the user does not moderate comments
+    url: str
+
+    @property
+    def total(self):
+        return self.outcomes + (self.comments or 0)
+
+
+def latest_news(limit=LATEST_NEWS):
+    articles = (
+        NewsArticlePage.objects.live()
+        .public()
+        .defer_streamfields()
+        .prefetch_related("categories")
+        .order_by("-date", "-first_published_at", "-pk")
+    )
+    return Listing.of(articles, limit)
+
+
+def projects_of(user, limit=MY_PROJECTS):
+    """The live projects the user leads or is on the team of, leads first (``project.lead_id``)."""
+    memberships = ProjectTeamMember.objects.filter(user=user).values("page_id")
+    projects = (
+        ProjectPage.objects.live()
+        .filter(Q(lead=user) | Q(pk__in=memberships))
+        .defer_streamfields()
+        .order_by("title", "pk")
+    )
+    return Listing.of(projects, limit)
+
+
+def submissions_of(user, limit=MY_SUBMISSIONS):
+    """The newest of the user's workshop outcomes with the status /mine-indsendelser/ shows."""
+    submissions = workshop_services.submissions_of(user)
+    return Listing(items=submissions[:limit], has_more=len(submissions) > limit, total=len(submissions))
+
+
+def review_queue(user):
+    """The number of items at /moderering/ for those it serves; None for everybody else."""
+    if not workshop_services.is_reviewer(user):
+        return None
+    return ReviewQueue(
+        outcomes=workshop_services.count_awaiting(user),
+        comments=Comment.objects.reported().count() if comment_services.can_moderate(user) else None,
+        url=reverse("workshops:moderation_queue"),
+    )
+
+
+def newest_ideas(limit=NEWEST_IDEAS):
+    """Ideas of published outcomes only (outcomes awaiting review are not public)."""
+    ideas = (
+        Idea.objects.filter(outcome__live=True)
+        .select_related("outcome", "project")
+        .defer("outcome__ideas", "outcome__method", "outcome__summary", "outcome__next_steps", "project__body")
+        .order_by("-created_at", "-pk")
+    )
+    return Listing.of(ideas, limit)
+
+
+def replies_to(user, limit=REPLIES):
+    """Visible replies by others to the user's comments, on live pages, newest first."""
+    replies = (
+        Comment.objects.visible()
+        .filter(parent__author=user, page__live=True)
+        .exclude(author=user)
+        .select_related("author", "page")
+        .order_by("-created_at", "-pk")
+    )
+    return Listing.of(replies, limit)
+
+
+def dashboard_for(user):
+    return {
+        "news": latest_news(),
+        "projects": projects_of(user),
+        "submissions": submissions_of(user),
+        "review_queue": review_queue(user),
+        "ideas": newest_ideas(),
+        "replies": replies_to(user),
+    }
