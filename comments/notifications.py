@@ -8,9 +8,12 @@ lead, workshops: the submitter). Whether a person wants these emails at all is k
 Wagtail hook: every function registered under it takes the list of users and returns those who
 still get the email.
 
-``services.post_comment`` schedules :func:`notify_new_comment` with ``transaction.on_commit``, so
-nobody is emailed about a comment that was rolled back; it runs with ``robust=True`` and catches
-mail errors itself, so a failing mail server never turns a saved comment into an error page.
+``services.post_comment`` enqueues :data:`notify_new_comment` with ``transaction.on_commit``, so
+nobody is emailed about a comment that was rolled back. It is a task of django-tasks, the
+background-task library Wagtail itself uses: with the default immediate backend it runs at once,
+with a queue backend (``TASKS`` setting, the scale-out path in the README) a worker sends the mail
+and the comment form answers without waiting for the mail server. Mail errors are caught and
+logged, so a failing mail server never turns a saved comment into an error page.
 """
 
 import logging
@@ -19,6 +22,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.utils import translation
+from django_tasks import task
 from wagtail import hooks
 
 from .models import Comment
@@ -71,6 +75,7 @@ def recipients_of(comment):
     return [(user, reason) for pk, (user, reason) in chosen.items() if pk in kept]
 
 
+@task()
 def notify_new_comment(comment_id):
     """Email the people who should hear about the comment; returns how many emails were sent.
 

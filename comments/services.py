@@ -94,8 +94,8 @@ def post_comment(*, page, author, body, parent=None):
             return duplicate, False
         _check_rate_limit(author)
         comment = Comment.objects.create(page_id=page.pk, author=author, body=body, parent=parent)
-        # After the commit, so a rolled-back comment is never announced; robust: a mail error is logged.
-        transaction.on_commit(partial(notifications.notify_new_comment, comment.pk), robust=True)
+        # After the commit, so a rolled-back comment is never announced (see notifications.py).
+        transaction.on_commit(partial(notifications.notify_new_comment.enqueue, comment.pk), robust=True)
     return comment, True
 
 
