@@ -173,6 +173,8 @@ class Idea(index.Indexed, models.Model):
         index.SearchField("title", boost=2),
         index.SearchField("description"),
         index.FilterField("outcome"),
+        index.FilterField("created_at"),
+        index.FilterField("id"),
     ]
 
     class Meta:

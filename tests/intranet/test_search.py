@@ -395,3 +395,14 @@ def test_query_count_does_not_grow_with_the_results(reader_client, tree):
         many, many_html = queries_for_search(reader_client, "talrigt", type=type_slug)
         assert len(result_titles(few_html)) == 5 and len(result_titles(many_html)) == 20
         assert many == few, type_slug
+
+
+def test_news_results_are_listed_newest_first(reader_client, tree):
+    """The big collections are ordered by date, not by score (scoring every hit was the benchmark's slowest page)."""
+    from datetime import date
+
+    for title, day in [("Gammel cykelnyhed", date(2012, 1, 5)), ("Ny cykelnyhed", date(2026, 11, 1)),
+                       ("Mellem cykelnyhed", date(2019, 6, 1))]:  # fmt: skip
+        NewsArticlePageFactory(parent=tree["news"], title=title, date=day, introduction="Om cykelstier.")
+    html = search(reader_client, "cykelstier", type="nyheder")
+    assert result_titles(html) == ["Ny cykelnyhed", "Mellem cykelnyhed", "Gammel cykelnyhed"]

@@ -115,7 +115,7 @@ class Command(BaseCommand):
             try:
                 if requests.get(base + "/healthz/", timeout=2).status_code == 200:
                     return
-            except requests.ConnectionError:
+            except requests.RequestException:
                 pass
             time.sleep(0.3)
         raise CommandError("gunicorn startede ikke.")
@@ -173,10 +173,11 @@ class Command(BaseCommand):
         self.stdout.write(header)
         self.stdout.write("-" * len(header))
         for row in report["pages"]:
+            keys = ("rps", "p50_ms", "p95_ms", "ratio_to_healthz")
+            cells = [row[key] if row[key] is not None else "-" for key in keys]
             queries = "-" if row["queries"] is None else row["queries"]
             self.stdout.write(
-                f"{row['name']:<22}{row['rps']:>9}{row['p50_ms']:>9}{row['p95_ms']:>9}"
-                f"{row['ratio_to_healthz']:>11}{queries:>6}{row['errors']:>6}"
+                f"{row['name']:<22}{cells[0]:>9}{cells[1]:>9}{cells[2]:>9}{cells[3]:>11}{queries:>6}{row['errors']:>6}"
             )
         self.stdout.write(
             f"\n{report['database']}, {report['workers']} gunicorn-workers, "
