@@ -76,7 +76,8 @@ format: install
 BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/bench/bench.sqlite3
 BENCH_ENV = DJANGO_SETTINGS_MODULE=intranet.settings.production DATABASE_URL=$(BENCH_DATABASE_URL) \
 	SECRET_KEY=benchmark-only-key-0123456789-abcdefghijklmnopqrstuvwxyz BEHIND_HTTPS=false \
-	ALLOWED_HOSTS=127.0.0.1,localhost,testserver MEDIA_ROOT=$(CURDIR)/bench/media STATIC_ROOT=$(CURDIR)/bench/static
+	ALLOWED_HOSTS=127.0.0.1,localhost,testserver MEDIA_ROOT=$(CURDIR)/bench/media STATIC_ROOT=$(CURDIR)/bench/static \
+	EMAIL_BACKEND=django.core.mail.backends.dummy.EmailBackend
 
 bench-setup: install assets
 	$(BENCH_ENV) $(PY) manage.py migrate --no-input -v0

@@ -30,6 +30,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 REDIS_URL = os.environ.get("REDIS_URL", "")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "demo")
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -184,7 +185,6 @@ PRIVATE_MEDIA_PREFIXES = ("workshops/",)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 
 WAGTAIL_SITE_NAME = "Ikast-Brande Intranet"
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
