@@ -182,6 +182,8 @@ class Idea(index.Indexed, models.Model):
         verbose_name_plural = _("idéer")
         ordering = ["outcome", "sort_order", "pk"]
         constraints = [models.UniqueConstraint(fields=["outcome", "block_id"], name="unique_idea_per_block")]
+        # The dashboard's "newest ideas" and search read ideas newest first.
+        indexes = [models.Index(fields=["-created_at", "-id"], name="idea_newest_first")]
 
     def __str__(self):
         return self.title
