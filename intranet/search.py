@@ -8,11 +8,13 @@ one hit becomes a result on the page. The view counts every source for the type 
 through the sources one after another, so results come grouped by type; ``?type=`` shows one.
 """
 
+import hashlib
 import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.shortcuts import render
@@ -348,6 +350,51 @@ def result_groups(hits, request, pattern):
     return groups
 
 
+# --- Caching ----------------------------------------------------------------------------------------------
+# Counting the hits of every type is the expensive part of a search (a common word at 10,000 articles
+# took seconds on SQLite). A page of results is kept for a short while, keyed on a generation number
+# that every save or delete of searchable content moves on (intranet/apps.py), so nothing stale is
+# served from a shared cache (Redis via REDIS_URL); with the per-process default cache another
+# gunicorn worker may show a result up to RESULTS_CACHE_SECONDS old.
+RESULTS_CACHE_SECONDS = 60
+GENERATION_KEY = "search:generation"
+
+
+def generation():
+    return cache.get_or_set(GENERATION_KEY, 1, None)
+
+
+def content_changed(**kwargs):
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, None)
+
+
+def results_cache_key(query, chosen, page, visibility, language):
+    parts = [str(generation()), language, query, chosen.slug if chosen else "", str(page or 1)]
+    parts += visibility.hidden_paths
+    return "search:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def find(query, chosen, request, visibility):
+    """One page of hits for ``query``, as plain data that can be cached."""
+    backend = get_search_backend()
+    parts = []
+    for source in SOURCES:
+        results = source.search(backend, query, visibility)
+        parts.append((source, results, results.count()))
+    shown = [part for part in parts if chosen is None or part[0] is chosen]
+    page_obj = Paginator(GroupedResults(shown), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    return {
+        "total": sum(count for _source, _results, count in parts),
+        "types": [{"slug": source.slug, "label": str(source.label), "count": count} for source, _r, count in parts],
+        "groups": result_groups(page_obj.object_list, request, highlight_pattern(query)),
+        "shown": page_obj.paginator.count,
+        "number": page_obj.number,
+    }
+
+
 # --- The view ---------------------------------------------------------------------------------------------
 def search(request):
     raw_query = request.GET.get("q", "")
@@ -366,21 +413,11 @@ def search(request):
     }
     if query:
         visibility = Visibility(request)
-        backend = get_search_backend()
-        parts = []
-        for source in SOURCES:
-            results = source.search(backend, query, visibility)
-            parts.append((source, results, results.count()))
-        shown = [part for part in parts if chosen is None or part[0] is chosen]
-        page_obj = Paginator(GroupedResults(shown), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-        pattern = highlight_pattern(query)
-        context.update(
-            {
-                "total": sum(count for _source, _results, count in parts),
-                "types": [{"slug": source.slug, "label": source.label, "count": count} for source, _r, count in parts],
-                "page_obj": page_obj,
-                "groups": result_groups(page_obj.object_list, request, pattern),
-                "pattern": pattern,
-            }
-        )
+        key = results_cache_key(query, chosen, request.GET.get("page"), visibility, request.LANGUAGE_CODE)
+        found = cache.get(key)
+        if found is None:
+            found = find(query, chosen, request, visibility)
+            cache.set(key, found, RESULTS_CACHE_SECONDS)
+        page_obj = Paginator(range(found["shown"]), RESULTS_PER_PAGE).get_page(found["number"])
+        context.update({**found, "page_obj": page_obj, "pattern": highlight_pattern(query)})
     return render(request, "intranet/search.html", context)

@@ -7,7 +7,6 @@ holding "edit" and "publish" on the project page, and the current lead is its on
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.utils.translation import gettext
 from wagtail.models import GroupPagePermission
 
 from people import roles
@@ -20,7 +19,8 @@ GROUP_NAME_MAX = 150
 def lead_group_name(project):
     """A readable, unique group name, e.g. "Projektleder: Aktivt medborgerskab (#12)"."""
     suffix = f" (#{project.pk})"
-    prefix = gettext("Projektleder: ")
+    # Group names are data, not interface text: the same name whichever language is active.
+    prefix = "Projektleder: "
     return f"{prefix}{project.title}"[: GROUP_NAME_MAX - len(suffix)] + suffix
 
 

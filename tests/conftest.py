@@ -73,3 +73,13 @@ def make_user(db):
 @pytest.fixture
 def employee(make_user):
     return make_user("medarbejder")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The cache (rate limits, search result pages) outlives a test's database rollback: start each test empty."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -406,3 +406,21 @@ def test_news_results_are_listed_newest_first(reader_client, tree):
         NewsArticlePageFactory(parent=tree["news"], title=title, date=day, introduction="Om cykelstier.")
     html = search(reader_client, "cykelstier", type="nyheder")
     assert result_titles(html) == ["Ny cykelnyhed", "Mellem cykelnyhed", "Gammel cykelnyhed"]
+
+
+def test_cached_results_never_hide_newly_published_content(reader_client, tree):
+    """Result pages are cached briefly; publishing something searchable makes them stale at once."""
+    NewsArticlePageFactory(parent=tree["news"], title="Første havenyhed", introduction="Om kolonihaver.")
+    assert result_titles(search(reader_client, "kolonihaver")) == ["Første havenyhed"]
+    NewsArticlePageFactory(parent=tree["news"], title="Anden havenyhed", introduction="Om kolonihaver.")
+    assert sorted(result_titles(search(reader_client, "kolonihaver"))) == ["Anden havenyhed", "Første havenyhed"]
+
+
+def test_a_repeated_search_is_answered_from_the_cache(reader_client, tree):
+    NewsArticlePageFactory(parent=tree["news"], title="Cachet nyhed", introduction="Om vandrestier.")
+    search(reader_client, "vandrestier")
+    # Only the session, the user, view restrictions and the settings remain; no search query runs.
+    with CaptureQueriesContext(connection) as queries:
+        html = search(reader_client, "vandrestier")
+    assert "Cachet nyhed" in html
+    assert not [query for query in queries.captured_queries if "wagtailsearch" in query["sql"]]
