@@ -66,6 +66,22 @@ WORDS = [
 ]
 
 
+# Who does what among the benchmark users (user 0 is the moderator that the benchmark logs in as):
+# a tenth are change agents (at most 100), then 60 project leads and 20 article authors.
+def agents_of(users):
+    return users[1 : 1 + max(2, min(100, len(users) // 10))]
+
+
+def leads_of(users):
+    start = 1 + len(agents_of(users))
+    return users[start : start + 60] or users[1:]
+
+
+def authors_of(users):
+    start = 1 + len(agents_of(users)) + 60
+    return users[start : start + 20] or users[1:]
+
+
 class Progress:
     """A one-line progress bar on a terminal, a line per 10 % elsewhere."""
 
@@ -97,10 +113,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--scale", type=float, default=1.0, help="Skalér alle antal (fx 0.01 til en prøve).")
+        parser.add_argument("--force", action="store_true", help="Også i en database uden 'bench' i navnet (tests).")
 
-    def handle(self, *args, scale, **options):
+    def handle(self, *args, scale, force=False, **options):
         database_name = str(settings.DATABASES["default"]["NAME"])
-        if "bench" not in database_name:
+        if "bench" not in database_name and not force:
             raise CommandError(
                 f"seed_bench fylder kun en benchmark-database (navnet skal indeholde 'bench'): {database_name}"
             )
@@ -159,7 +176,9 @@ class Command(BaseCommand):
         groups = {name: Group.objects.get_or_create(name=name)[0] for name in roles.ALL}
         Membership = User.groups.through
         memberships = [Membership(user_id=user.pk, group_id=groups[roles.EMPLOYEES].pk) for user in users]
-        memberships += [Membership(user_id=user.pk, group_id=groups[roles.CHANGE_AGENTS].pk) for user in users[1:101]]
+        memberships += [
+            Membership(user_id=user.pk, group_id=groups[roles.CHANGE_AGENTS].pk) for user in agents_of(users)
+        ]
         memberships.append(Membership(user_id=users[0].pk, group_id=groups[roles.MODERATORS].pk))
         Membership.objects.bulk_create(memberships, ignore_conflicts=True, batch_size=1000)
         departments = [Department.objects.get_or_create(name=name)[0] for name in DEPARTMENTS]
@@ -181,7 +200,7 @@ class Command(BaseCommand):
         ]
         projects = list(ProjectPage.objects.child_of(index).order_by("pk"))
         progress = Progress(self.stdout, "projekter", total)
-        leads = users[101:161]
+        leads = leads_of(users)
         for number in range(len(projects), total):
             with transaction.atomic():
                 project = index.add_child(instance=ProjectPage(
@@ -205,7 +224,7 @@ class Command(BaseCommand):
     def outcomes(self, projects, users, total):
         outcomes = list(WorkshopOutcomePage.objects.order_by("pk"))
         progress = Progress(self.stdout, "workshops", total)
-        agents = users[1:101]
+        agents = agents_of(users)
         for number in range(len(outcomes), total):
             project = projects[number % len(projects)]
             ideas = [
@@ -260,7 +279,7 @@ class Command(BaseCommand):
         categories = list(NewsCategory.objects.all())
         existing = NewsArticlePage.objects.child_of(index).count()
         progress = Progress(self.stdout, "nyheder", total)
-        authors = users[161:181]
+        authors = authors_of(users)
         for number in range(existing, total):
             slug = BUSY_ARTICLE_SLUG if number == 0 else f"nyhed-{number + 1}"
             with transaction.atomic():
