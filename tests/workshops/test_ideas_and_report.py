@@ -245,3 +245,12 @@ def test_reported_comments_appear_in_the_moderation_queue(client, published, peo
     html = client.get("/moderering/").content.decode()
     assert "Upassende tekst" in html
     assert "Ingen workshopresultater venter på dig." in html
+
+
+def test_the_cached_report_drawing_follows_the_figures(client, published, people):
+    """The table and chart are cached under a digest of the figures: a moved idea shows at once."""
+    published(ideas=[("A", "a"), ("B", "b")])
+    client.force_login(people["kommunikation"])
+    assert "Aktivt medborgerskab: 2 ny." in client.get("/rapport/").content.decode()
+    services.move_idea(Idea.objects.get(title="A"), people["projektleder"], "ny", "udvalgt")
+    assert "Aktivt medborgerskab: 1 ny, 1 udvalgt." in client.get("/rapport/").content.decode()
