@@ -102,6 +102,8 @@ def post_comment(*, page, author, body, parent=None):
 def edit_comment(comment, user, body):
     if comment.author_id != user.pk:
         raise PermissionDenied
+    if not page_accepts_comments(comment.page.specific):
+        raise ValidationError(_("Der er lukket for kommentarer på denne side."), code="closed")
     if not comment.is_visible:
         raise ValidationError(_("Kommentaren er skjult eller slettet og kan ikke redigeres."), code="not_visible")
     if not comment.can_be_edited_by(user):

@@ -13,6 +13,7 @@ from django.db.models import Exists, OuterRef, Value
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import services
 from .forms import CommentForm, HideForm, ReportForm
@@ -139,6 +140,16 @@ def _comment_of_page(page, request):
         raise ValidationError(_("Kommentaren findes ikke på denne side.")) from error
 
 
+# The actions on one existing comment: (form with its one text field or None, service, success message).
+COMMENT_ACTIONS = {
+    "edit": (CommentForm, services.edit_comment, gettext_lazy("Din kommentar er rettet.")),
+    "delete": (None, services.delete_comment, gettext_lazy("Din kommentar er slettet.")),
+    "report": (ReportForm, services.report_comment, gettext_lazy("Tak. Kommentaren er sendt til en moderator.")),
+    "hide": (HideForm, services.hide_comment, gettext_lazy("Kommentaren er skjult.")),
+    "unhide": (None, services.unhide_comment, gettext_lazy("Kommentaren vises igen.")),
+}
+
+
 def handle_comment_post(page, request, render_page):
     """Run one comment action posted to ``page``; ``render_page`` renders the page itself."""
     action = request.POST.get(ACTION_FIELD)
@@ -161,44 +172,15 @@ def handle_comment_post(page, request, render_page):
                 else:
                     messages.info(request, _("Kommentaren var allerede sendt. Den er kun gemt én gang."))
                 return _back_to(page, request, comment)
-        elif action == "edit":
+        elif action in COMMENT_ACTIONS:
+            form_class, act, done = COMMENT_ACTIONS[action]
             comment = _comment_of_page(page, request)
             comment_id = comment.pk
-            form = CommentForm(request.POST, auto_id=f"edit-{comment.pk}-%s")
-            if not services.page_accepts_comments(page):
-                raise ValidationError(_("Der er lukket for kommentarer på denne side."))
-            if form.is_valid():
-                services.edit_comment(comment, request.user, form.cleaned_data["body"])
-                messages.success(request, _("Din kommentar er rettet."))
+            form = form_class(request.POST, auto_id=f"{action}-{comment.pk}-%s") if form_class else None
+            if form is None or form.is_valid():
+                act(comment, request.user, *(form.cleaned_data.values() if form else ()))
+                messages.success(request, done)
                 return _back_to(page, request, comment)
-        elif action == "delete":
-            comment = _comment_of_page(page, request)
-            comment_id = comment.pk
-            services.delete_comment(comment, request.user)
-            messages.success(request, _("Din kommentar er slettet."))
-            return _back_to(page, request, comment)
-        elif action == "report":
-            comment = _comment_of_page(page, request)
-            comment_id = comment.pk
-            form = ReportForm(request.POST, auto_id=f"report-{comment.pk}-%s")
-            if form.is_valid():
-                services.report_comment(comment, request.user, form.cleaned_data["reason"])
-                messages.success(request, _("Tak. Kommentaren er sendt til en moderator."))
-                return _back_to(page, request, comment)
-        elif action == "hide":
-            comment = _comment_of_page(page, request)
-            comment_id = comment.pk
-            form = HideForm(request.POST, auto_id=f"hide-{comment.pk}-%s")
-            if form.is_valid():
-                services.hide_comment(comment, request.user, form.cleaned_data["reason"])
-                messages.success(request, _("Kommentaren er skjult."))
-                return _back_to(page, request, comment)
-        elif action == "unhide":
-            comment = _comment_of_page(page, request)
-            comment_id = comment.pk
-            services.unhide_comment(comment, request.user)
-            messages.success(request, _("Kommentaren vises igen."))
-            return _back_to(page, request, comment)
         else:
             raise ValidationError(_("Ukendt handling. Genindlæs siden, og prøv igen."))
         failed = FailedAction(action, comment_id, form)

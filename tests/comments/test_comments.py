@@ -393,3 +393,16 @@ def test_sub_routes_of_routable_pages_keep_their_own_posts():
     request.routable_resolver_match = Match("submit")
     assert not CommentablePageMixin._is_main_route(request)
     assert CommentablePageMixin._is_main_route(mock.Mock(spec=[]))
+
+
+def test_an_own_comment_cannot_be_edited_once_the_page_is_closed(article, make_user):
+    from django.core.exceptions import ValidationError
+
+    author = make_user("skribent")
+    comment, _created = services.post_comment(page=article, author=author, body="Første udgave")
+    article.comments_open = False
+    article.save()
+    with pytest.raises(ValidationError, match="lukket for kommentarer"):
+        services.edit_comment(comment, author, "Anden udgave")
+    comment.refresh_from_db()
+    assert comment.body == "Første udgave"
