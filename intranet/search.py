@@ -364,7 +364,9 @@ def generation():
     return cache.get_or_set(GENERATION_KEY, 1, None)
 
 
-def content_changed(**kwargs):
+def content_changed(update_fields=None, **kwargs):
+    if update_fields is not None and set(update_fields) <= {"last_login"}:
+        return  # every login saves the user; nothing searchable changed
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:

@@ -424,3 +424,14 @@ def test_a_repeated_search_is_answered_from_the_cache(reader_client, tree):
         html = search(reader_client, "vandrestier")
     assert "Cachet nyhed" in html
     assert not [query for query in queries.captured_queries if "wagtailsearch" in query["sql"]]
+
+
+def test_a_login_does_not_empty_the_search_cache(client, people):
+    from django.core.cache import cache
+
+    from intranet.search import GENERATION_KEY, generation
+
+    before = generation()
+    response = client.post("/login/", {"username": "medarbejder", "password": "korrekt-hest-batteri"})
+    assert response.status_code == 302
+    assert cache.get(GENERATION_KEY) == before
