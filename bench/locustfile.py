@@ -15,7 +15,7 @@ import uuid
 
 from locust import HttpUser, between, task
 
-PASSWORD = "bench-adgangskode"  # noqa: S105 (the benchmark database's users, intranet/bench.py)
+PASSWORD = "bench-adgangskode"  # noqa: S105 (the benchmark database's users, bench/targets.py)
 LEDGER = os.environ.get("LOADTEST_LEDGER", "loadtest-writes.jsonl")
 SEARCH_WORDS = ["medborgerskab", "frivillig", "sundhed", "workshop", "idé", "trivsel", "ældre"]
 _ledger_lock = threading.Lock()

@@ -1,11 +1,13 @@
 """Local development: debug on, mails to the console, a fixed development key."""
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY
+from .base import INSTALLED_APPS, SECRET_KEY
 
 DEBUG = True
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-not-for-production-use-0123456789"
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# The benchmark and load-test commands (development only; production settings leave them out).
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

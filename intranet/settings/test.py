@@ -5,11 +5,13 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY
+from .base import INSTALLED_APPS, SECRET_KEY
 
 SECRET_KEY = SECRET_KEY or "test-only-insecure-key-not-for-production-use-0123456789"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The benchmark and load-test commands (development only; production settings leave them out).
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="intranet-test-media-")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

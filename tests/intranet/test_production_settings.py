@@ -53,3 +53,14 @@ def test_production_serves_static_files_with_compressed_manifest_storage():
     assert result.stdout.strip().splitlines()[-1] == "whitenoise.storage.CompressedManifestStaticFilesStorage", (
         result.stderr
     )
+
+
+def test_production_settings_leave_out_the_development_only_bench_app():
+    key = "".join(secrets.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(50))
+    result = run_manage("help", "--commands", SECRET_KEY=key)
+    assert result.returncode == 0, result.stderr
+    commands = result.stdout.split()
+    assert "seed_demo" in commands
+    assert not {"seed_bench", "run_bench", "run_loadtest"} & set(commands)
+    bench = run_manage("help", "--commands", SECRET_KEY=key, DJANGO_SETTINGS_MODULE="intranet.settings.bench")
+    assert {"seed_bench", "run_bench", "run_loadtest"} <= set(bench.stdout.split()), bench.stderr

@@ -23,7 +23,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from intranet.bench import BENCH_PASSWORD, BENCH_USERNAME, bench_targets
+from bench.targets import BENCH_PASSWORD, BENCH_USERNAME, bench_targets
 
 MIN_REQUESTS = 3
 

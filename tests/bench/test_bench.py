@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 
+from bench.targets import BENCH_USERNAME, BUSY_ARTICLE_SLUG, bench_targets
 from comments.models import Comment
-from intranet.bench import BENCH_USERNAME, BUSY_ARTICLE_SLUG, bench_targets
 from news.models import NewsArticlePage
 from workshops.models import Idea, WorkshopOutcomePage
 

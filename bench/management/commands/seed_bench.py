@@ -20,9 +20,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.search.backends import get_search_backend
 
+from bench.targets import BENCH_PASSWORD, BENCH_USERNAME, BUSY_ARTICLE_SLUG
 from comments.models import Comment
 from home import demo as home_demo
-from intranet.bench import BENCH_PASSWORD, BENCH_USERNAME, BUSY_ARTICLE_SLUG
 from news import demo as news_demo
 from news.models import NewsArticlePage, NewsCategory
 from people import demo as people_demo
