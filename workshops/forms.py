@@ -264,3 +264,29 @@ class IdeaMoveForm(forms.Form):
 
     from_status = forms.ChoiceField(choices=IdeaStatus.choices, widget=forms.HiddenInput)
     to_status = forms.ChoiceField(label=_("Ny status"), choices=IdeaStatus.choices)
+
+
+class ReviewDecisionForm(forms.Form):
+    """The reviewer's screen: one comment field and two buttons (``action`` = approve / reject).
+
+    Approving may carry a comment; requesting changes must say what to change.
+    """
+
+    ACTIONS = ("approve", "reject")
+
+    action = forms.ChoiceField(choices=[(name, name) for name in ACTIONS], widget=forms.HiddenInput)
+    comment = forms.CharField(
+        label=_("Kommentar til indsenderen"),
+        help_text=_(
+            "Skal udfyldes, når du anmoder om ændringer. Kommentaren sendes til den, der indsendte resultatet."
+        ),
+        required=False,
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("action") == "reject" and not (cleaned.get("comment") or "").strip():
+            self.add_error("comment", _("Skriv, hvad der skal ændres."))
+        return cleaned

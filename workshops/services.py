@@ -21,6 +21,7 @@ from .models import (
     IdeaStatus,
     IdeaStatusChange,
     OutcomeAttachment,
+    ProjectLeadApprovalTask,
     WorkshopOutcomePage,
     user_can_review,
 )
@@ -294,6 +295,90 @@ def count_awaiting(user):
     )
     page_ids = {int(object_id) for object_id in object_ids if object_id.isdigit()}
     return WorkshopOutcomePage.objects.filter(pk__in=page_ids).exclude(owner=user).count()
+
+
+def queue_url(decided=None):
+    """The moderation queue; ``decided`` makes it explain who decided that outcome first."""
+    from django.urls import reverse
+
+    url = reverse("workshops:moderation_queue")
+    return f"{url}?afgjort={decided}" if decided else url
+
+
+# --- The reviewer's screen ------------------------------------------------------------------
+class DecisionConflict(Exception):
+    """Another reviewer decided first; the queue explains who decided what."""
+
+
+def review_task_state(page):
+    """The in-progress task state of the outcome's review, or None when nothing awaits a decision."""
+    task_state = page.current_workflow_task_state
+    if task_state is None or task_state.status != task_state.STATUS_IN_PROGRESS:
+        return None
+    if not isinstance(task_state.task.specific, ProjectLeadApprovalTask):
+        return None
+    return task_state
+
+
+def review_rounds(page):
+    """The earlier decisions on this outcome, oldest first: who, when, what and the comment given."""
+    from wagtail.models import TaskState
+
+    return list(
+        TaskState.objects.filter(
+            workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
+            workflow_state__object_id=str(page.pk),
+            status__in=[TaskState.STATUS_APPROVED, TaskState.STATUS_REJECTED],
+        )
+        .select_related("finished_by")
+        .order_by("finished_at", "pk")
+    )
+
+
+def changes_since_last_round(page, task_state, rounds, request=None):
+    """What the submitter changed since the revision a reviewer last sent back.
+
+    Uses the comparison Wagtail's own "compare revisions" screen draws from the page's edit panels
+    (``wagtail.admin.compare``), so every field the admin knows is compared the same way.
+    Returns None on the first round.
+    """
+    earlier = [state for state in rounds if state.status == state.STATUS_REJECTED and state.revision_id]
+    if not earlier or task_state is None or task_state.revision_id is None:
+        return None
+    before = earlier[-1].revision
+    if before.pk == task_state.revision_id:
+        return []
+    old, new = before.as_object(), task_state.revision.as_object()
+    panel = page.specific_class.get_edit_handler().get_bound_panel(instance=page, request=request, form=None)
+    changes = []
+    for comparison_class in panel.get_comparison():
+        comparison = comparison_class(old, new)
+        if comparison.has_changed():
+            changes.append({"label": comparison.field_label(), "diff": comparison.htmldiff()})
+    return changes
+
+
+APPROVE, REQUEST_CHANGES = "approve", "reject"
+
+
+def decide_outcome(page, user, action, comment=""):
+    """Approve or request changes through the outcome's Wagtail workflow task, exactly as the admin does.
+
+    :meth:`ProjectLeadApprovalTask.on_action` checks the reviewer, claims the decision atomically,
+    publishes on approval and sends our e-mails. Raises ``PermissionDenied`` for someone who may
+    not decide and :class:`DecisionConflict` when another reviewer decided first.
+    """
+    task_state = review_task_state(page)
+    if task_state is None:
+        raise DecisionConflict
+    task = task_state.task.specific
+    if action not in {name for name, _label, _modal in task.get_actions(page, user)}:
+        raise PermissionDenied
+    if action == REQUEST_CHANGES and not comment.strip():
+        raise ValueError("A request for changes needs a comment")
+    task.on_action(task_state, user, action, comment=comment)
+    if getattr(user, "_outcome_decision_conflict", None) == page.pk:
+        raise DecisionConflict
 
 
 def last_decision(page_id):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from . import services
-from .forms import IdeaFormSet, IdeaMoveForm, OutcomeForm, unbound_copy
+from .forms import IdeaFormSet, IdeaMoveForm, OutcomeForm, ReviewDecisionForm, unbound_copy
 from .models import Idea, IdeaStatus, OutcomeAttachment, WorkshopOutcomePage, user_can_review
 
 
@@ -31,6 +31,8 @@ def _render_form(request, project, form, formset, *, outcome=None, focus_last_id
             "form": form,
             "formset": formset,
             "focus_last_idea": focus_last_idea,
+            # The reviewer's request for changes, shown at the top of the submitter's edit form.
+            "review_status": services.submission_status(outcome) if outcome is not None else None,
         },
         status=status,
     )
@@ -119,6 +121,70 @@ def edit_outcome(request, page_id):
         ]
     )
     return _render_form(request, project, form, formset, outcome=page)
+
+
+def review_outcome(request, page_id):
+    """The reviewer's screen: the outcome as it will be published, what changed, earlier comments, the decision.
+
+    The decision goes through the outcome's Wagtail workflow task (``services.decide_outcome``),
+    the same as the admin's edit screen, which stays available.
+    """
+    page = get_object_or_404(WorkshopOutcomePage.objects.select_related("owner"), pk=page_id)
+    if not user_can_review(page, request.user):
+        raise PermissionDenied
+    task_state = services.review_task_state(page)
+    if task_state is None:
+        messages.info(request, _("“%(title)s” venter ikke på en beslutning.") % {"title": page.draft_title})
+        return redirect(services.queue_url(decided=page.pk))
+    form = ReviewDecisionForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            action = form.cleaned_data["action"]
+            try:
+                services.decide_outcome(page, request.user, action, form.cleaned_data["comment"])
+            except services.DecisionConflict:
+                return redirect(services.queue_url(decided=page.pk))
+            if action == services.APPROVE:
+                messages.success(request, _("“%(title)s” er godkendt og publiceret.") % {"title": page.draft_title})
+            else:
+                messages.success(
+                    request, _("Indsenderen er bedt om ændringer til “%(title)s”.") % {"title": page.draft_title}
+                )
+            return redirect(services.queue_url())
+        status = 400
+    return _render_outcome_view(request, page, task_state, form=form, status=status)
+
+
+def _render_outcome_view(request, page, task_state, *, form=None, status=200):
+    revision = task_state.revision if task_state and task_state.revision_id else page.get_latest_revision()
+    outcome = revision.as_object() if revision else page
+    rounds = services.review_rounds(page)
+    return render(
+        request,
+        "workshops/review_outcome.html",
+        {
+            "page": page,
+            "outcome": outcome,
+            "project": page.project,
+            "task_state": task_state,
+            "attachments": page.attachments.order_by("pk"),
+            "rounds": [state for state in rounds if state.comment or state.status == state.STATUS_REJECTED],
+            "changes": services.changes_since_last_round(page, task_state, rounds, request) if form else None,
+            "form": form,
+            "status": services.submission_status(page),
+        },
+        status=status,
+    )
+
+
+@require_GET
+def view_own_outcome(request, page_id):
+    """A submitter reads her own unpublished outcome as the reviewer sees it, without changing it."""
+    page = get_object_or_404(WorkshopOutcomePage.objects.select_related("owner"), pk=page_id, owner=request.user)
+    if page.live:
+        return redirect(page.get_url(request))
+    return _render_outcome_view(request, page, services.review_task_state(page))
 
 
 @require_GET
