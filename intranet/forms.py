@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from . import login_brake
+
 
 class LoginForm(AuthenticationForm):
     """Django's login form with Danish wording that does not reveal which half was wrong."""
@@ -9,7 +11,12 @@ class LoginForm(AuthenticationForm):
     error_messages = {
         "invalid_login": _("Forkert brugernavn eller adgangskode. Prøv igen."),
         "inactive": _("Denne konto er deaktiveret."),
+        "braked": _(
+            "Der har været mange forkerte forsøg på at logge ind som denne bruger. Log ind fra en browser, "
+            "du har brugt før, eller prøv igen om en time."
+        ),
     }
+    braked = False
 
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
@@ -21,3 +28,10 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].widget = forms.PasswordInput(
             attrs={"autocomplete": "current-password", "class": "form-input"}
         )
+
+    def clean(self):
+        username = self.cleaned_data.get("username")
+        if login_brake.is_braked(self.request, username):
+            self.braked = True
+            raise forms.ValidationError(self.error_messages["braked"], code="braked")
+        return super().clean()

@@ -22,13 +22,18 @@ class LoginRequiredMiddleware:
     reset screens) do, which would open pages we want closed. An explicit list of public
     paths is easier to audit. Anonymous GET/HEAD requests are sent to the login page;
     any other method is refused outright, so no form can be posted anonymously.
+
+    The decision is taken on ``request.path_info``, the part of the address Django routes.
+    ``request.path`` also holds the script prefix (``SCRIPT_NAME``), which gunicorn takes from a
+    request header: with ``SCRIPT_NAME: /feed`` a request for ``/feed/`` would look public while
+    Django routes ``/`` (the dashboard).
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if is_public_path(request.path) or request.user.is_authenticated:
+        if is_public_path(request.path_info) or request.user.is_authenticated:
             return self.get_response(request)
         if request.method in ("GET", "HEAD"):
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)

@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from . import login_brake
 from .forms import LoginForm
 
 
@@ -35,20 +36,43 @@ class LoginView(auth_views.LoginView):
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        login_brake.remember_browser(self.request, response, form.get_user().get_username())
+        return response
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if form.braked:
+            response.status_code = 429
+        return response
+
+
+def media_path_is_clean(path):
+    """True when ``path`` (already percent-decoded by Django) names a file plainly.
+
+    Refuses empty, ``.`` and ``..`` segments (``x/../workshops/...``, ``%2e/workshops/...``,
+    doubled slashes) and backslashes, so the prefix rule below sees the path the storage opens.
+    """
+    segments = path.split("/")
+    return "\\" not in path and "\x00" not in path and all(segment not in ("", ".", "..") for segment in segments)
+
 
 @require_GET
 def protected_media(request, path):
-    """Serve uploaded files (image renditions, photos) only to logged-in users.
+    """Serve image renditions (profile photos, pictures in pages) to logged-in users only.
 
-    The login middleware has already turned anonymous visitors away; this view only
-    streams the file from the configured storage, so it works with S3 storage too.
+    The login middleware has already turned anonymous visitors away. Only the prefixes in
+    ``settings.SERVED_MEDIA_PREFIXES`` are served: Wagtail documents have their own
+    permission-checked view (``/dokumenter/``, collection privacy), workshop attachments
+    theirs, and nothing else is reachable here. Streams from the configured storage, so it
+    works with S3 storage too.
     """
-    if path.startswith(settings.PRIVATE_MEDIA_PREFIXES):
-        # Files with their own permission-checked views (workshop attachments) are never served here.
+    if not media_path_is_clean(path) or not path.startswith(settings.SERVED_MEDIA_PREFIXES):
         raise Http404
     try:
         found = default_storage.exists(path)
-    except SuspiciousFileOperation as error:  # "../" tricks that leave the media folder
+    except SuspiciousFileOperation as error:  # anything that would leave the media folder
         raise Http404 from error
     if not found:
         raise Http404

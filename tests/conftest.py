@@ -9,6 +9,7 @@ from home.models import HomePage
 from people import roles
 
 from .factories import HomePageFactory, UserFactory
+from .gunicorn import gunicorn  # noqa: F401  (fixture: real gunicorn under production settings)
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

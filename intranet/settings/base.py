@@ -39,6 +39,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "intranet@ikast-brande.dk")
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 STATIC_ROOT = os.environ.get("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
+# Reverse proxies in front of gunicorn (load balancer, web server); the client's address is the
+# PROXY_COUNT-th entry from the right of X-Forwarded-For. 0: the socket's address, header ignored.
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 # Production only: false when gunicorn is reached over plain HTTP (the benchmark on loopback).
 BEHIND_HTTPS = env_bool("BEHIND_HTTPS", True)
 
@@ -158,12 +161,20 @@ PUBLIC_PATHS = ["/login/", "/healthz/"]
 # secret address is its own credential. Keep this list minimal; each prefix has a test.
 PUBLIC_PATH_PREFIXES = ["/feed/"]
 
-# Throttling of failed logins: five failures lock the user name, and separately the address.
+# Throttling of failed logins: five failures lock the pair (user name, address) for 15 minutes, so
+# failures for one name never block another name, and failures elsewhere never block her at hers.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.network.client_ip"
+# Every failure is logged: the per-name brake (intranet/login_brake.py) counts them across addresses.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# The slower per-name brake: this many failures for one name within the hours below hold back
+# attempts for that name from browsers she has never logged in from (hers stay open).
+LOGIN_NAME_BRAKE_LIMIT = 30
+LOGIN_NAME_BRAKE_HOURS = 1
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Dansk")), ("en", _("Engelsk"))]
@@ -179,8 +190,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Uploads under these prefixes have their own permission-checked views and are not served from /media/.
-PRIVATE_MEDIA_PREFIXES = ("workshops/",)
+# /media/ serves only Wagtail's image renditions (intranet.views.protected_media). Documents go through
+# Wagtail's checked view at /dokumenter/, workshop attachments through theirs; originals stay unserved.
+SERVED_MEDIA_PREFIXES = ("images/",)
 # Uploads larger than this are written to a temporary file instead of memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
