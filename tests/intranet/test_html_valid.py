@@ -83,7 +83,15 @@ def test_every_page_type_is_valid_html(client, tmp_path):
         path.write_text(html, encoding="utf-8")
         files.append((path, name))
     result = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *[str(path) for path, _name in files]],
+        [
+            shutil.which("java"),
+            "-jar",
+            str(VNU_JAR),
+            "--errors-only",
+            "--format",
+            "json",
+            *[str(path) for path, _name in files],
+        ],
         capture_output=True,
         text=True,
         timeout=300,
