@@ -7,7 +7,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
-from .search import search
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
@@ -18,7 +17,7 @@ urlpatterns = [
     path("admin/login/", RedirectView.as_view(url="/login/?next=/admin/", query_string=False)),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenter/", include(wagtaildocs_urls)),
-    path("soeg/", search, name="search"),
+    path("soeg/", include("search.urls")),
     path("", include("people.urls")),
     path("", include("workshops.urls")),
     path("", include("news.urls")),

@@ -1,7 +1,11 @@
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from .models import FeedToken
+from core.search import SEARCH_SOURCE_HOOK, SearchSource, result, stream_text
+
+from .models import FeedToken, NewsArticlePage, NewsCategory
 
 
 @hooks.register("people_profile_sections")
@@ -17,3 +21,31 @@ def personal_feed_section(request, person):
             "regenerate_url": reverse("news:regenerate_feed_token"),
         },
     }
+
+
+@hooks.register(SEARCH_SOURCE_HOOK)
+def news_search_source():
+    """News articles on /soeg/, with their date and categories."""
+
+    def queryset(visibility):
+        return visibility.pages(NewsArticlePage).prefetch_related("categories")
+
+    def to_result(page, request):
+        categories = ", ".join(sorted(category.name for category in page.categories.all()))
+        return result(
+            page.title,
+            page.get_url(request),
+            [date_format(page.date, "j. F Y"), categories],
+            [page.introduction, *stream_text(page.body)],
+        )
+
+    return SearchSource(
+        "nyheder",
+        _("Nyheder"),
+        NewsArticlePage,
+        queryset,
+        to_result,
+        date_field="date",
+        invalidated_by=(NewsCategory,),
+        order=10,
+    )

@@ -1,11 +1,15 @@
 """Admin screens for the people app: departments, competences and profiles as snippets."""
 
+from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Competence, Department, Profile
+from core.search import SEARCH_SOURCE_HOOK, SearchSource, result
+
+from .models import Competence, Department, Profile, TaggedCompetence
 
 
 class DepartmentViewSet(SnippetViewSet):
@@ -62,3 +66,36 @@ def drop_those_who_turned_off_comment_emails(users):
         )
     )
     return [user for user in users if user.pk not in turned_off]
+
+
+@hooks.register(SEARCH_SOURCE_HOOK)
+def people_search_source():
+    """Active colleagues on /soeg/, found by name, job, department, competences and methods."""
+
+    def queryset(visibility):
+        return (
+            Profile.objects.filter(user__is_active=True)
+            .select_related("user", "department")
+            .prefetch_related("competencies")
+        )
+
+    def to_result(profile, request):
+        user = profile.user
+        competences = ", ".join(sorted(competence.name for competence in profile.competencies.all()))
+        return result(
+            user.get_full_name() or user.get_username(),
+            reverse("people:profile", args=[user.get_username()]),
+            [profile.job_title, profile.department.name if profile.department else ""],
+            [competences, profile.methods],
+        )
+
+    return SearchSource(
+        "personer",
+        _("Personer"),
+        Profile,
+        queryset,
+        to_result,
+        # A renamed or deactivated account, a renamed department or new competences change what is found.
+        invalidated_by=(get_user_model(), Department, Competence, TaggedCompetence),
+        order=50,
+    )

@@ -1,8 +1,11 @@
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.search import SEARCH_SOURCE_HOOK, SearchSource, result, stream_text
 
 from .models import ProjectPage, Theme
 
@@ -42,3 +45,30 @@ def only_index_editors_delete_projects(request, page):
     if page.specific_class is ProjectPage and not page.get_parent().permissions_for_user(request.user).can_edit():
         return permission_denied(request)
     return None
+
+
+@hooks.register(SEARCH_SOURCE_HOOK)
+def project_search_source():
+    """Theme projects on /soeg/, with their theme and status."""
+
+    def queryset(visibility):
+        return visibility.pages(ProjectPage).select_related("theme")
+
+    def to_result(page, request):
+        return result(
+            page.title,
+            page.get_url(request),
+            [page.theme.name if page.theme else "", page.get_status_display()],
+            [page.introduction, page.purpose, *stream_text(page.body)],
+        )
+
+    return SearchSource(
+        "projekter",
+        _("Projekter"),
+        ProjectPage,
+        queryset,
+        to_result,
+        date_field="last_published_at",
+        invalidated_by=(Theme,),
+        order=20,
+    )

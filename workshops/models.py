@@ -78,6 +78,9 @@ class WorkshopOutcomePage(CommentablePageMixin, BasePage):
         index.SearchField("method"),
         index.SearchField("ideas"),
         index.SearchField("next_steps"),
+        # Found by the project it belongs to and by the change agents who led it.
+        index.SearchField("search_project_title"),
+        index.RelatedFields("facilitators", [index.SearchField("first_name"), index.SearchField("last_name")]),
         index.FilterField("workshop_date"),
     ]
 
@@ -101,6 +104,11 @@ class WorkshopOutcomePage(CommentablePageMixin, BasePage):
     @property
     def project(self):
         return ProjectPage.objects.filter(path=self.path[: -self.steplen]).first()
+
+    def search_project_title(self):
+        """The project's name, indexed with the outcome (a project is renamed rarely; ``update_index`` catches up)."""
+        project = self.project if self.path else None
+        return project.title if project else ""
 
     def permissions_for_user(self, user):
         return OutcomePermissionTester(user, self)

@@ -18,6 +18,23 @@ def sync_ideas_on_publish(sender, instance, **kwargs):
     sync_ideas(instance)
 
 
+def reindex_outcome(sender, instance, **kwargs):
+    """The search index holds the facilitators' names, which are stored only after the page itself."""
+    from wagtail.search import index
+
+    index.insert_or_update_object(instance)
+
+
+def reindex_project_outcomes(sender, instance, **kwargs):
+    """An outcome is found by its project's name: a renamed project takes its outcomes along."""
+    from wagtail.search import index
+
+    from .models import WorkshopOutcomePage
+
+    for outcome in WorkshopOutcomePage.objects.child_of(instance).live():
+        index.insert_or_update_object(outcome)
+
+
 def is_outcome_state(workflow_state):
     from .models import WorkshopOutcomePage
 
@@ -38,9 +55,15 @@ def skipping_outcomes(notifier):
 def connect():
     from wagtail.admin import signal_handlers as wagtail_emails
 
+    from projects.models import ProjectPage
+
     from .models import WorkshopOutcomePage
 
     page_published.connect(sync_ideas_on_publish, sender=WorkshopOutcomePage, dispatch_uid="workshops_sync_ideas")
+    page_published.connect(reindex_outcome, sender=WorkshopOutcomePage, dispatch_uid="workshops_reindex_outcome")
+    page_published.connect(
+        reindex_project_outcomes, sender=ProjectPage, dispatch_uid="workshops_reindex_project_outcomes"
+    )
     # Same dispatch_uid as Wagtail's: whichever app's ready() runs first, only the wrapper stays.
     for signal, notifier_name, uid in WAGTAIL_WORKFLOW_EMAILS:
         signal.disconnect(sender=WorkflowState, dispatch_uid=uid)

@@ -5,12 +5,16 @@ import json
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+
+from core.search import SEARCH_SOURCE_HOOK, SearchSource, result, stream_text
+from projects.models import ProjectPage
 
 from . import services
 from .models import Idea, IdeaStatus, ProjectLeadApprovalTask, WorkshopOutcomePage
@@ -112,3 +116,70 @@ def decide_outcome_in_one_step(request, page):
 
 def redirect_after_conflict(request, page):
     return redirect(reverse("workshops:moderation_queue") + f"?afgjort={page.pk}")
+
+
+def attach_projects(outcomes):
+    """Each outcome's project (its parent page), for all outcomes of a result page in one query."""
+    parent_paths = {outcome.path[: -outcome.steplen] for outcome in outcomes}
+    projects = {project.path: project for project in ProjectPage.objects.filter(path__in=parent_paths)}
+    for outcome in outcomes:
+        outcome.search_project = projects.get(outcome.path[: -outcome.steplen])
+
+
+@hooks.register(SEARCH_SOURCE_HOOK)
+def outcome_search_source():
+    """Published workshop outcomes on /soeg/; drafts, outcomes in review and sent back are not live."""
+
+    def queryset(visibility):
+        return visibility.pages(WorkshopOutcomePage)
+
+    def to_result(page, request):
+        project = page.search_project
+        return result(
+            page.title,
+            page.get_url(request),
+            [project.title if project else "", date_format(page.workshop_date, "j. F Y")],
+            [page.introduction, page.summary, page.method, *stream_text(page.ideas), page.next_steps],
+        )
+
+    return SearchSource(
+        "workshopresultater",
+        gettext_lazy("Workshopresultater"),
+        WorkshopOutcomePage,
+        queryset,
+        to_result,
+        date_field="workshop_date",
+        prepare=attach_projects,
+        order=30,
+    )
+
+
+@hooks.register(SEARCH_SOURCE_HOOK)
+def idea_search_source():
+    """The ideas of published outcomes on /soeg/, linked to their place on the outcome page."""
+
+    def queryset(visibility):
+        return Idea.objects.filter(outcome__in=visibility.pages(WorkshopOutcomePage)).select_related(
+            "outcome", "project"
+        )
+
+    def to_result(idea, request):
+        return result(
+            idea.title,
+            f"{idea.outcome.get_url(request)}#ide-{idea.pk}",
+            [idea.get_status_display(), idea.outcome.title],
+            [idea.description],
+        )
+
+    return SearchSource(
+        "ideer",
+        gettext_lazy("Idéer"),
+        Idea,
+        queryset,
+        to_result,
+        date_field="created_at",
+        # An outcome unpublished takes its ideas out of the results.
+        invalidated_by=(WorkshopOutcomePage,),
+        order=40,
+        aliases=("idéer",),
+    )

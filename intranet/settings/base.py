@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Last: its ready() collects the other apps' search sources (their wagtail_hooks).
+    "search",
 ]
 
 MIDDLEWARE = [
@@ -203,8 +205,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        # PostgreSQL stems with its Danish dictionary ("medborgerskabet" finds "medborgerskab").
+        # Wagtail's database backend, Danish on every database: PostgreSQL's own "danish"
+        # configuration, on SQLite the Snowball Danish stemmer (search/backends/).
+        "BACKEND": "search.backends",
         "SEARCH_CONFIG": "danish",
     }
 }

@@ -3,17 +3,19 @@
 from django.utils.safestring import SafeString
 from wagtail.blocks import StreamValue
 
-from intranet.search import (
+from core.search import stream_text
+from news.models import NewsArticlePage
+from search.text import (
     MAX_QUERY_LENGTH,
     MAX_TERMS,
     clean_query,
     excerpt,
     highlight,
     highlight_pattern,
-    stream_text,
-    word_stem,
+    query_stems,
+    stem,
+    stem_text,
 )
-from news.models import NewsArticlePage
 
 
 def test_clean_query_keeps_words_and_drops_symbols():
@@ -30,12 +32,17 @@ def test_clean_query_caps_length_and_number_of_words():
     assert clean_query("ord " * 300).split() == ["ord"] * MAX_TERMS
 
 
-def test_word_stem_strips_danish_endings_but_keeps_short_words():
-    assert word_stem("medborgerskabet") == "medborgerskab"
-    assert word_stem("Borgernes") == "borg"
-    assert word_stem("idéerne") == "idé"
-    assert word_stem("ide") == "ide"
-    assert word_stem("unge") == "ung"
+def test_stem_is_snowball_danish():
+    assert stem("medborgerskabet") == "medborgerskab"
+    assert stem("Borgernes") == "borg"
+    assert stem("idéerne") == "idé"
+    assert stem("plejehjemmenes") == stem("plejehjem") == "plejehjem"
+    assert stem_text("Forandringsagenterne mødes på plejehjemmet.") == "forandringsagent mød på plejehjem"
+
+
+def test_query_stems_leave_out_stop_words_and_repeats():
+    assert query_stems("Agenter og agenten i kommunen") == ["agent", "kommun"]
+    assert query_stems("og i på") == []
 
 
 def test_highlight_escapes_the_text_first_and_marks_the_matching_words():

@@ -18,6 +18,7 @@ from ..factories import (
     NewsIndexPageFactory,
     ProjectIndexPageFactory,
     ProjectPageFactory,
+    StandardPageFactory,
     UserFactory,
     WorkshopOutcomePageFactory,
 )
@@ -117,16 +118,18 @@ def test_finds_every_type_with_counts_and_filters_by_type(reader_client, tree, p
     )
     idea = Idea.objects.get(outcome=outcome)
     smith = UserFactory(username="cykler", first_name="Bo", last_name="Cykelsmed")
+    StandardPageFactory(parent=tree["news"].get_parent(), title="Cykelværkstedet", introduction="Spørg cykelsmeden.")
 
     html = search(reader_client, "cykelsmed")
-    assert "5 resultater" in html
+    assert "6 resultater" in html
     assert type_counts(html) == {
-        "Alle": "5",
+        "Alle": "6",
         "Nyheder": "1",
         "Projekter": "1",
         "Workshopresultater": "1",
         "Idéer": "1",
         "Personer": "1",
+        "Sider": "1",
     }
     assert result_titles(html) == [
         "Cykelsmed i Brande",
@@ -134,8 +137,9 @@ def test_finds_every_type_with_counts_and_filters_by_type(reader_client, tree, p
         "Workshop om cykler",
         "Frivillig cykelsmed",
         "Bo Cykelsmed",
+        "Cykelværkstedet",
     ]
-    for heading in ("Nyheder", "Projekter", "Workshopresultater", "Idéer", "Personer"):
+    for heading in ("Nyheder", "Projekter", "Workshopresultater", "Idéer", "Personer", "Sider"):
         assert re.search(rf'<h2 class="h3" id="resultater-[a-z]+">{heading}</h2>', html)
     assert f'href="{outcome.url}#ide-{idea.pk}"' in html
     assert f'href="/personer/{smith.username}/"' in html
@@ -198,9 +202,7 @@ def test_people_are_found_by_competence_department_and_new_name(reader_client, p
     assert result_titles(search(reader_client, "thorsager", type="personer")) == []
 
 
-@pytest.mark.postgres
-@pytest.mark.skipif(not ON_POSTGRES, reason="Danish stemming needs PostgreSQL's 'danish' text search configuration")
-def test_danish_stemming_finds_other_forms_of_a_word_on_postgresql(reader_client, tree):
+def test_danish_stemming_finds_other_forms_of_a_word(reader_client, tree):
     NewsArticlePageFactory(
         parent=tree["news"], title="Mental Frikommune", introduction="Et nyt blik på medborgerskab i kommunen."
     )
@@ -282,7 +284,7 @@ def test_pages_restricted_to_a_group_show_only_to_its_members(client, tree, peop
 # --- Odd queries ------------------------------------------------------------------------------------------
 def test_the_empty_search_shows_only_the_form(reader_client):
     html = main_of(search(reader_client, ""))
-    assert 'name="q"' in html and "Søg i nyheder, projekter, workshopresultater, idéer og personer." in html
+    assert 'name="q"' in html and "Søg i nyheder, projekter, workshopresultater, idéer, personer og sider." in html
     assert 'role="status"' not in html and "resultat" not in html.split("</form>", 1)[1]
     assert reader_client.get("/soeg/").status_code == 200
 
@@ -397,8 +399,7 @@ def test_query_count_does_not_grow_with_the_results(reader_client, tree):
         assert many == few, type_slug
 
 
-def test_news_results_are_listed_newest_first(reader_client, tree):
-    """The big collections are ordered by date, not by score (scoring every hit was the benchmark's slowest page)."""
+def test_equally_relevant_news_are_listed_newest_first(reader_client, tree):
     from datetime import date
 
     for title, day in [("Gammel cykelnyhed", date(2012, 1, 5)), ("Ny cykelnyhed", date(2026, 11, 1)),
@@ -406,6 +407,27 @@ def test_news_results_are_listed_newest_first(reader_client, tree):
         NewsArticlePageFactory(parent=tree["news"], title=title, date=day, introduction="Om cykelstier.")
     html = search(reader_client, "cykelstier", type="nyheder")
     assert result_titles(html) == ["Ny cykelnyhed", "Mellem cykelnyhed", "Gammel cykelnyhed"]
+
+
+def test_a_title_match_comes_first_then_relevance_then_the_newer(reader_client, tree):
+    from datetime import date
+
+    filler = "<p>" + " ".join(["Nyt fra kommunen om hverdagen."] * 20) + "</p>"
+    NewsArticlePageFactory(
+        parent=tree["news"], title="Nyt om uddannelse", date=date(2026, 11, 20), introduction="Forandringsagenter.",
+        body=[("paragraph", "<p>Forandringsagenterne i Mental Frikommune er i gang. Mental frikommune.</p>")],
+    )  # fmt: skip
+    NewsArticlePageFactory(
+        parent=tree["news"], title="20 forandringsagenter skal udvikle Mental Frikommune", date=date(2012, 1, 10),
+        introduction="Diplommodulet begynder.", body=[("paragraph", filler)],
+    )  # fmt: skip
+    NewsArticlePageFactory(
+        parent=tree["news"], title="Kort nyt", date=date(2026, 11, 25),
+        introduction="En forandringsagent fortalte om Mental Frikommune.", body=[("paragraph", filler)],
+    )  # fmt: skip
+    titles = result_titles(search(reader_client, "forandringsagenter mental frikommune", type="nyheder"))
+    # The title match first though it is the oldest; then the text that says it most, before the newest.
+    assert titles == ["20 forandringsagenter skal udvikle Mental Frikommune", "Nyt om uddannelse", "Kort nyt"]
 
 
 def test_cached_results_never_hide_newly_published_content(reader_client, tree):
@@ -429,7 +451,7 @@ def test_a_repeated_search_is_answered_from_the_cache(reader_client, tree):
 def test_a_login_does_not_empty_the_search_cache(client, people):
     from django.core.cache import cache
 
-    from intranet.search import GENERATION_KEY, generation
+    from search.cache import GENERATION_KEY, generation
 
     before = generation()
     response = client.post("/login/", {"username": "medarbejder", "password": "korrekt-hest-batteri"})

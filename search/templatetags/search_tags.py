@@ -1,6 +1,6 @@
 from django import template
 
-from intranet.search import highlight as highlight_text
+from ..text import highlight as highlight_text
 
 register = template.Library()
 

@@ -1,0 +1,64 @@
+"""Result pages kept briefly, emptied by saves of searchable content only.
+
+Counting the hits of every type is the expensive part of a search. A page of results is kept for
+``RESULTS_CACHE_SECONDS``, keyed on a generation number that moves on whenever something a source
+finds is saved or deleted: each source names those models (``SearchSource.invalidated_by``), and
+:func:`connect_invalidation` listens to them alone. With Redis (``REDIS_URL``) every worker sees the
+new generation at once; with the per-process default cache another worker may show a result up to
+``RESULTS_CACHE_SECONDS`` old.
+"""
+
+import hashlib
+
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+RESULTS_CACHE_SECONDS = 60
+GENERATION_KEY = "search:generation"
+
+
+def generation():
+    return cache.get_or_set(GENERATION_KEY, 1, None)
+
+
+def content_changed(update_fields=None, **kwargs):
+    if update_fields is not None and set(update_fields) <= {"last_login"}:
+        return  # every login saves the user; nothing searchable changed
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, None)
+
+
+def m2m_content_changed(action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        content_changed()
+
+
+def invalidating_models(sources):
+    """Every model whose saves change what some source finds, subclasses of page models included."""
+    from wagtail.models import Page, get_page_models
+
+    models = set()
+    for source in sources:
+        for model in (source.model, *source.invalidated_by):
+            if issubclass(model, Page):
+                models.update(page_model for page_model in get_page_models() if issubclass(page_model, model))
+            else:
+                models.add(model)
+    return models
+
+
+def connect_invalidation(sources):
+    """Listen to saves and deletes of the sources' models, and to m2m changes through a declared model."""
+    for model in invalidating_models(sources):
+        label = model._meta.label
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"search_cache_{label}_save")
+        post_delete.connect(content_changed, sender=model, dispatch_uid=f"search_cache_{label}_delete")
+        # m2m_changed is sent with the through model as sender: a source that lists one (people's
+        # competences) hears its changes; no receiver listens to every m2m change of the site.
+        m2m_changed.connect(m2m_content_changed, sender=model, dispatch_uid=f"search_cache_{label}_m2m")
+
+
+def results_key(*parts):
+    return "search:" + hashlib.sha256("\x1f".join([str(generation()), *map(str, parts)]).encode()).hexdigest()
