@@ -8,11 +8,15 @@ VENV := .venv
 PY := $(VENV)/bin/python
 CHROMIUM ?= /usr/bin/chromium
 export DJANGO_SETTINGS_MODULE ?= intranet.settings.dev
+# Links in e-mails (sent by the worker) point where `make run` serves, unless set otherwise.
+export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
+export RUN_ADDRESS := $(HOST):$(PORT)
 
 .PHONY: run test setup install assets migrate seed lint format messages chromium bench bench-setup loadtest clean
 
+# The web server and the background worker (Procfile), in the foreground; Ctrl-C stops both.
 run: setup seed
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(VENV)/bin/honcho start -f Procfile
 
 setup: install assets migrate
 

@@ -10,24 +10,20 @@ still get the email.
 
 ``services.post_comment`` enqueues :data:`notify_new_comment` with ``transaction.on_commit``, so
 nobody is emailed about a comment that was rolled back. It is a task of django-tasks, the
-background-task library Wagtail itself uses: with the default immediate backend it runs at once,
-with a queue backend (``TASKS`` setting, the scale-out path in the README) a worker sends the mail
-and the comment form answers without waiting for the mail server. Mail errors are caught and
-logged, so a failing mail server never turns a saved comment into an error page.
+background-task library Wagtail itself uses, so the worker, not the request, works out who is
+told; each message then goes through ``core.mail``, the one e-mail path, which retries a
+failing mail server and never turns a saved comment into an error page.
 """
 
-import logging
-
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 from wagtail import hooks
 
-from .models import Comment
+from core.mail import send_email
 
-logger = logging.getLogger(__name__)
+from .models import Comment
 
 RECIPIENTS_METHOD = "comment_notification_recipients"
 FILTER_HOOK = "filter_comment_email_recipients"
@@ -95,19 +91,15 @@ def notify_new_comment(comment_id):
         "comment_url": absolute_url(f"{page.get_url() or '/'}#kommentar-{comment.pk}"),
         "base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
     }
-    messages = []
+    sent = 0
     with translation.override(settings.LANGUAGE_CODE):
         for user, reason in recipients:
             message_context = {**context, "recipient": user, "recipient_name": _name(user), "reason": reason}
             template = "reply" if reason == REPLY else "new_comment"
             subject = " ".join(render_to_string(f"comments/emails/{template}_subject.txt", message_context).split())
             body = render_to_string(f"comments/emails/{template}.txt", message_context).strip() + "\n"
-            messages.append(EmailMessage(subject, body, None, [user.email]))
-    try:
-        return get_connection().send_messages(messages) or 0
-    except OSError:
-        logger.exception("Kunne ikke sende e-mails om kommentar %s", comment.pk)
-        return 0
+            sent += send_email(subject, body, [user.email])
+    return sent
 
 
 def _name(user):

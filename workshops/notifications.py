@@ -2,23 +2,20 @@
 
 They replace Wagtail's own workflow emails for outcomes (see ``signals.py``): the submitter
 must read the reviewer's comment in the email, and the lead must be told, not only superusers.
-Sent after the transaction commits, so nobody is told about a decision that was rolled back.
+Sent after the transaction commits, so nobody is told about a decision that was rolled back,
+and through ``core.mail``, the one e-mail path: the worker delivers and retries them.
 """
-
-import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from core.mail import send_email
 from people import roles
 
 from .models import WorkshopOutcomePage
-
-logger = logging.getLogger(__name__)
 
 
 def absolute(path):
@@ -34,11 +31,7 @@ def _send(template, recipients, context):
             context = {**context, "recipient": user}
             subject = " ".join(render_to_string(f"workshops/emails/{template}_subject.txt", context).split())
             body = render_to_string(f"workshops/emails/{template}.txt", context).strip()
-            try:
-                send_mail(subject, body, None, [user.email])
-                sent += 1
-            except OSError:
-                logger.exception("Kunne ikke sende e-mail %r til %s", subject, user.email)
+            sent += send_email(subject, body, [user.email])
     return sent
 
 

@@ -30,18 +30,24 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 REDIS_URL = os.environ.get("REDIS_URL", "")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "demo")
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# The backend that really delivers (the worker uses it); Django's EMAIL_BACKEND only queues (below).
+EMAIL_DELIVERY_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "intranet@ikast-brande.dk")
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+# Seconds to wait before each new delivery attempt after the mail server failed; then the job fails.
+EMAIL_RETRY_DELAYS = [int(s) for s in env_list("EMAIL_RETRY_DELAYS", "60,300,900,3600")]
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 STATIC_ROOT = os.environ.get("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
 # Reverse proxies in front of gunicorn (load balancer, web server); the client's address is the
 # PROXY_COUNT-th entry from the right of X-Forwarded-For. 0: the socket's address, header ignored.
 PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+# How often the worker beats and runs the scheduled chores (publishing, expiry): under a minute.
+WORKER_BEAT_SECONDS = float(os.environ.get("WORKER_BEAT_SECONDS", "30"))
 # Production only: false when gunicorn is reached over plain HTTP (the benchmark on loopback).
 BEHIND_HTTPS = env_bool("BEHIND_HTTPS", True)
 
@@ -74,6 +80,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -142,6 +150,13 @@ if REDIS_URL:
             "KEY_PREFIX": "intranet",
         }
     }
+
+# Background work (django-tasks, as Wagtail uses it): jobs wait in the database until the worker
+# (`manage.py run_worker`) runs them. Every e-mail goes this way (core/mail.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
+TASK_RESULTS_KEEP_DAYS = 14
+TASK_FAILED_RESULTS_KEEP_DAYS = 60
 
 AUTHENTICATION_BACKENDS = [
     # django-axes first, so a locked-out user or address never reaches the password check.

@@ -5,9 +5,10 @@ from .base import INSTALLED_APPS, SECRET_KEY
 
 DEBUG = True
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-not-for-production-use-0123456789"
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # The benchmark and load-test commands (development only; production settings leave them out).
 INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
+# The worker prints the mails it delivers.
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

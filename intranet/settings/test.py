@@ -9,9 +9,13 @@ from .base import INSTALLED_APPS, SECRET_KEY
 
 SECRET_KEY = SECRET_KEY or "test-only-insecure-key-not-for-production-use-0123456789"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Django's test runner sends mail to the in-memory outbox directly; tests of the queue set
+# EMAIL_BACKEND back to core.mail.QueuedEmailBackend. Jobs run at once, inside the request.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # The benchmark and load-test commands (development only; production settings leave them out).
 INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="intranet-test-media-")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
