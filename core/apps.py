@@ -7,3 +7,8 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Fælles byggeklodser")
+
+    def ready(self):
+        from .spreadsheets import protect_wagtail_exports
+
+        protect_wagtail_exports()

@@ -381,6 +381,19 @@ def decide_outcome(page, user, action, comment=""):
         raise DecisionConflict
 
 
+def decision_shown_to(page_id, user):
+    """``(page, decision)`` for the "already decided" notice at ``/moderering/?afgjort=<id>``, or None.
+
+    The notice names the outcome, the decision and the reviewer: only someone who may review that
+    outcome (its project's lead, a Moderator) learns them; any other id answers nothing.
+    """
+    page = WorkshopOutcomePage.objects.filter(pk=page_id).first()
+    if page is None or not user_can_review(page, user):
+        return None
+    decision = last_decision(page_id)
+    return None if decision is None else (page, decision)
+
+
 def last_decision(page_id):
     """Who decided an outcome last, for the reviewer who arrived second."""
     from wagtail.models import TaskState

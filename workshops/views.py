@@ -1,6 +1,5 @@
 """Thin views over ``workshops.services``: submission, one's submissions, the queue, the report."""
 
-import csv
 import hashlib
 import json
 import mimetypes
@@ -15,6 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+
+from core.spreadsheets import csv_writer
 
 from . import services
 from .forms import IdeaFormSet, IdeaMoveForm, OutcomeForm, ReviewDecisionForm, unbound_copy
@@ -211,9 +212,9 @@ def moderation_queue(request):
         raise PermissionDenied
     decided = request.GET.get("afgjort", "")
     if decided.isdigit():
-        decision = services.last_decision(int(decided))
-        page = WorkshopOutcomePage.objects.filter(pk=int(decided)).first()
-        if decision is not None and page is not None:
+        shown = services.decision_shown_to(int(decided), request.user)
+        if shown is not None:
+            page, decision = shown
             verdict = _("godkendt") if decision.status == decision.STATUS_APPROVED else _("sendt tilbage med ændringer")
             who = decision.finished_by.get_full_name() if decision.finished_by else _("en anden")
             messages.warning(
@@ -256,7 +257,7 @@ def report_csv(request):
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="mental-frikommune-rapport-{stamp}.csv"'
     response.write("\ufeff")  # Excel reads UTF-8 (æ, ø, å) only with a byte order mark.
-    writer = csv.writer(response, delimiter=";")
+    writer = csv_writer(response, delimiter=";")
     header = [_("Projekt"), _("Workshops"), _("Medarbejdere"), _("Borgere")]
     header += [_("Idéer: %(status)s") % {"status": status.label} for status in data["statuses"]]
     writer.writerow([*header, _("Idéer i alt")])

@@ -317,3 +317,22 @@ def test_the_lead_cannot_skip_the_review_with_the_publish_button(client, submit,
     editor = client.get(edit_url(page)).content.decode()
     assert "Godkend og udgiv" in editor
     assert 'name="action-publish"' not in editor
+
+
+@pytest.mark.parametrize(
+    ("username", "shown"),
+    [("moderator", True), ("projektleder", True), ("projektleder2", False), ("kommunikation", False)],
+)
+def test_the_already_decided_notice_is_only_for_those_who_may_review_the_outcome(
+    client, submit, people, username, shown
+):
+    """``?afgjort=<id>`` names the outcome, the decision and the reviewer: reviewers of that outcome only."""
+    page = submit(title="Fortroligt workshopresultat")
+    task_state = reload(page).current_workflow_task_state
+    task_state.task.specific.on_action(task_state, people["moderator"], "reject", comment="Mere om metoden")
+    client.force_login(people[username])
+    response = client.get(f"/moderering/?afgjort={page.pk}", follow=True)
+    assert response.status_code == 200  # everyone here may open the queue (leads, comment moderators)
+    content = response.content.decode()
+    assert ("Fortroligt workshopresultat" in content) is shown
+    assert ("Mette Mortensen" in content) is shown

@@ -1,0 +1,65 @@
+"""CSV that a spreadsheet cannot run: every export writes its cells through here.
+
+A cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is read by Excel
+and LibreOffice as a formula (``=HYPERLINK("http://evil.example/","x")`` in an idea's title
+becomes a link, other formulas can fetch data or run commands). OWASP's advice: write such a
+cell with a leading ``'`` so it is shown as text. Use :func:`csv_writer` (or :func:`safe_cell`)
+for every CSV an app writes; Wagtail's own CSV exports (admin reports, modeladmin and snippet
+listings, form submissions) are covered by :func:`protect_wagtail_exports`, which ``CoreConfig``
+applies at start-up. (Wagtail's xlsx exports already store such cells as text.)
+"""
+
+import csv
+import functools
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """``value`` with a leading ``'`` when a spreadsheet would read it as a formula; other values as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class SafeWriter:
+    """A ``csv.writer`` whose rows pass through :func:`safe_cell`."""
+
+    def __init__(self, writer):
+        self._writer = writer
+
+    def writerow(self, row):
+        return self._writer.writerow([safe_cell(value) for value in row])
+
+    def writerows(self, rows):
+        for row in rows:
+            self.writerow(row)
+
+
+def csv_writer(file, **options):
+    """``csv.writer(file, **options)`` that neutralises formulas in every cell it writes."""
+    return SafeWriter(csv.writer(file, **options))
+
+
+def protect_wagtail_exports():
+    """Make Wagtail's ``SpreadsheetExportMixin`` neutralise formulas in the CSV it writes.
+
+    Every CSV export in the Wagtail admin (reports, modeladmin ``list_export``, snippet and
+    generic listings, form submissions) writes its rows through ``write_csv_row``; wrapping that
+    one method covers them all, including exports added later.
+    """
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    original = SpreadsheetExportMixin.write_csv_row
+    if getattr(original, "neutralises_formulas", False):
+        return
+
+    @functools.wraps(original)
+    def write_csv_row(self, writer, row_dict):
+        preprocessed = {
+            field: self.preprocess_field_value(field, value, self.FORMAT_CSV) for field, value in row_dict.items()
+        }
+        return writer.writerow({field: safe_cell(value) for field, value in preprocessed.items()})
+
+    write_csv_row.neutralises_formulas = True
+    SpreadsheetExportMixin.write_csv_row = write_csv_row
