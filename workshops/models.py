@@ -315,7 +315,8 @@ class ProjectLeadApprovalTask(Task):
             return []
         return [
             ("reject", _("Anmod om ændringer"), True),
-            ("approve", _("Godkend og udgiv"), False),
+            # Wagtail appends "and Publish" (in Danish "og udgiv") to approvals at the final task.
+            ("approve", _("Godkend"), False),
             ("approve", _("Godkend med kommentar"), True),
         ]
 

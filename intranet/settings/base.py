@@ -94,6 +94,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Wagtail's admin uses its naturaltime filter ("for 5 minutter siden"); installed for its Danish catalogue.
+    "django.contrib.humanize",
     # Last: its ready() collects the other apps' search sources (their wagtail_hooks).
     "search",
 ]
@@ -217,7 +219,9 @@ LOGIN_NAME_BRAKE_HOURS = 1
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Dansk")), ("en", _("Engelsk"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's own catalogue first, then the Danish supplement to Wagtail's catalogues
+# (locale/wagtail/README.md); both take precedence over the catalogues shipped with the apps.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True
