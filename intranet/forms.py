@@ -18,8 +18,9 @@ class LoginForm(AuthenticationForm):
     }
     braked = False
 
-    def __init__(self, request=None, *args, **kwargs):
+    def __init__(self, request=None, *args, superusers_only=False, **kwargs):
         super().__init__(request, *args, **kwargs)
+        self.superusers_only = superusers_only
         self.fields["username"].label = _("Brugernavn")
         self.fields["password"].label = _("Adgangskode")
         self.fields["username"].widget = forms.TextInput(
@@ -35,3 +36,10 @@ class LoginForm(AuthenticationForm):
             self.braked = True
             raise forms.ValidationError(self.error_messages["braked"], code="braked")
         return super().clean()
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if self.superusers_only and not user.is_superuser:
+            # OIDC_ONLY: everyone else signs in through the municipality's accounts. The answer is the
+            # same as for a wrong password, so the form tells nobody that a password was right.
+            raise self.get_invalid_login_error()

@@ -1,17 +1,19 @@
 from django.conf import settings
-from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import oidc, views
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("login/", views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
+    # Single sign-on (answers 404 while OIDC_ISSUER is unset); the provider returns to /oidc/callback/.
+    path("oidc/authenticate/", oidc.AuthenticateView.as_view(), name="oidc_authentication_init"),
+    path("oidc/callback/", oidc.CallbackView.as_view(), name="oidc_authentication_callback"),
     path("i18n/", include("django.conf.urls.i18n")),
     # One login page for everyone: the admin's own login screen forwards to it.
     path("admin/login/", RedirectView.as_view(url="/login/?next=/admin/", query_string=False)),

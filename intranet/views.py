@@ -1,4 +1,4 @@
-"""Project-wide views: health check, login, and media behind the login wall."""
+"""Project-wide views: health check, login and logout, and media behind the login wall."""
 
 import mimetypes
 
@@ -7,11 +7,13 @@ from django.contrib.auth import views as auth_views
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from . import login_brake
+from . import login_brake, oidc
 from .forms import LoginForm
 
 
@@ -32,6 +34,11 @@ def healthz(request):
 
 
 class LoginView(auth_views.LoginView):
+    """The one login page. With single sign-on it offers "Log ind med din kommunale konto" above
+    the local form; with ``OIDC_ONLY`` the local form is hidden and accepts superusers only
+    (they reach it at ``/login/?lokal=1``).
+    """
+
     template_name = "registration/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
@@ -46,6 +53,31 @@ class LoginView(auth_views.LoginView):
         if form.braked:
             response.status_code = 429
         return response
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "superusers_only": settings.OIDC_ENABLED and settings.OIDC_ONLY}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if settings.OIDC_ENABLED:
+            next_url = context.get("next")
+            context["oidc_login_url"] = reverse("oidc_authentication_init") + (
+                f"?{urlencode({'next': next_url})}" if next_url else ""
+            )
+            context["local_form_hidden"] = (
+                settings.OIDC_ONLY and self.request.method == "GET" and self.request.GET.get("lokal") != "1"
+            )
+            context["local_login_for_superusers"] = settings.OIDC_ONLY
+        return context
+
+
+class LogoutView(auth_views.LogoutView):
+    """Django's logout (POST); a session that began with single sign-on ends at the provider too."""
+
+    def post(self, request, *args, **kwargs):
+        at_provider = oidc.provider_logout_url(request)  # before the session and its ID token are gone
+        response = super().post(request, *args, **kwargs)
+        return HttpResponseRedirect(at_provider) if at_provider else response
 
 
 def media_path_is_clean(path):

@@ -58,3 +58,14 @@ def sync_lead_access(project):
         group.user_set.remove(former)
         if not ProjectPage.objects.filter(lead_id=former).exclude(pk=project.pk).exists():
             leads_group.user_set.remove(former)
+
+
+def is_project_lead(user):
+    """True while the user leads a project (is in one of the projects' lead groups).
+
+    Single sign-on asks this so that it never takes the Projektledere role from a current lead:
+    lead rights come from the project page alone.
+    """
+    from .models import ProjectLeadAccess
+
+    return ProjectLeadAccess.objects.filter(group__user=user).exists()

@@ -84,3 +84,55 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+# --- Single sign-on against a real OpenID Connect provider (tests/oidc_provider/) ----------------
+SSO_CLIENT_ID = "intranet"
+SSO_CLIENT_SECRET = "test-client-secret"
+# As an operator would write OIDC_GROUP_MAP (Entra ID sends group object ids; any string works).
+SSO_GROUP_MAP = (
+    "GG-Intranet-Kommunikation=Kommunikation,gg-forandringsagenter=Forandringsagenter,GG-Projektledere=Projektledere"
+)
+
+
+@pytest.fixture(scope="session")
+def oidc_provider():
+    """django-oidc-provider in its own process on a free loopback port, for the whole run."""
+    from .oidc_provider.server import ProviderServer
+
+    server = ProviderServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def sso(request, settings, oidc_provider):
+    """Single sign-on switched on against the test provider, as the OIDC_* variables would do it.
+
+    The intranet is registered at the provider with the redirect URI `<site>/oidc/callback/` for the
+    test client's site and, in browser tests, the live server's.
+    """
+    from intranet import oidc
+    from intranet.settings.base import parse_group_map
+
+    sites = ["http://testserver"]
+    if "live_server" in request.fixturenames:
+        sites.append(request.getfixturevalue("live_server").url)
+    if getattr(oidc_provider, "registered_sites", None) != sites:
+        oidc_provider.register_client(
+            SSO_CLIENT_ID,
+            SSO_CLIENT_SECRET,
+            redirect_uris=[f"{site}/oidc/callback/" for site in sites],
+            post_logout_uris=[f"{site}/login/" for site in sites],
+        )
+        oidc_provider.registered_sites = sites
+    settings.OIDC_ENABLED = True
+    settings.OIDC_ISSUER = oidc_provider.issuer
+    settings.OIDC_CLIENT_ID = SSO_CLIENT_ID
+    settings.OIDC_CLIENT_SECRET = SSO_CLIENT_SECRET
+    settings.OIDC_GROUP_MAP = parse_group_map(SSO_GROUP_MAP)
+    settings.AUTHENTICATION_BACKENDS = [*settings.AUTHENTICATION_BACKENDS, settings.OIDC_BACKEND]
+    settings.PUBLIC_PATHS = [*settings.PUBLIC_PATHS, *settings.OIDC_PUBLIC_PATHS]
+    oidc.forget_discovery()
+    yield oidc_provider
+    oidc.forget_discovery()

@@ -56,6 +56,13 @@ PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 WORKER_BEAT_SECONDS = float(os.environ.get("WORKER_BEAT_SECONDS", "30"))
 # Production only: false when gunicorn is reached over plain HTTP (the benchmark on loopback).
 BEHIND_HTTPS = env_bool("BEHIND_HTTPS", True)
+# Single sign-on (OpenID Connect: Microsoft Entra ID, AD FS). Off while OIDC_ISSUER is empty.
+OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "").strip().rstrip("/")
+OIDC_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "")
+OIDC_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET", "")
+OIDC_GROUPS_CLAIM = os.environ.get("OIDC_GROUPS_CLAIM", "groups")
+OIDC_GROUP_MAP_TEXT = os.environ.get("OIDC_GROUP_MAP", "")
+OIDC_ONLY = env_bool("OIDC_ONLY")
 
 DEBUG = False
 
@@ -216,6 +223,46 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # attempts for that name from browsers she has never logged in from (hers stay open).
 LOGIN_NAME_BRAKE_LIMIT = 30
 LOGIN_NAME_BRAKE_HOURS = 1
+
+
+def parse_group_map(text):
+    """``OIDC_GROUP_MAP`` ("claim-value=Groupname,...") as {claim value: [group names]}.
+
+    Claim values are compared without regard to case (Entra ID sends object ids, AD FS names).
+    The last "=" separates value from group, so a value may itself contain "=".
+    """
+    mapping = {}
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        value, separator, group = item.rpartition("=")
+        if not separator or not value.strip() or not group.strip():
+            raise ImproperlyConfigured(
+                f"OIDC_GROUP_MAP: '{item}' skal have formen gruppe-i-claim=Gruppenavn (adskilt med komma)."
+            )
+        mapping.setdefault(value.strip().casefold(), []).append(group.strip())
+    return mapping
+
+
+# --- Single sign-on: intranet/oidc.py on top of mozilla-django-oidc ---------------------------------
+# The provider's endpoints come from its discovery document, fetched on first use (intranet/oidc.py).
+OIDC_ENABLED = bool(OIDC_ISSUER)
+OIDC_GROUP_MAP = parse_group_map(OIDC_GROUP_MAP_TEXT)
+# Only the login start and the provider's return address are open to anonymous visitors.
+OIDC_PUBLIC_PATHS = ["/oidc/authenticate/", "/oidc/callback/"]
+OIDC_BACKEND = "intranet.oidc.OIDCBackend"
+if OIDC_ENABLED:
+    if not (OIDC_CLIENT_ID and OIDC_CLIENT_SECRET):
+        raise ImproperlyConfigured("OIDC_ISSUER er sat: sæt også OIDC_CLIENT_ID og OIDC_CLIENT_SECRET.")
+    # After django-axes, which also throttles single sign-on attempts by address.
+    AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, OIDC_BACKEND]
+    PUBLIC_PATHS = [*PUBLIC_PATHS, *OIDC_PUBLIC_PATHS]
+# mozilla-django-oidc's own settings (https://mozilla-django-oidc.readthedocs.io/en/stable/settings.html).
+OIDC_RP_CLIENT_ID = OIDC_CLIENT_ID
+OIDC_RP_CLIENT_SECRET = OIDC_CLIENT_SECRET
+OIDC_RP_SIGN_ALGO = "RS256"  # what Entra ID and AD FS sign ID tokens with
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_USE_PKCE = True
+OIDC_STORE_ID_TOKEN = True  # sent back as id_token_hint when the session ends at the provider
+OIDC_TIMEOUT = 10  # seconds for each call to the provider
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Dansk")), ("en", _("Engelsk"))]
