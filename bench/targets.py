@@ -29,9 +29,35 @@ def bench_targets():
         ("article_200_comments", live_url("news.NewsArticlePage", slug=BUSY_ARTICLE_SLUG)),
         ("project_page", busiest_project_url()),
         ("search", "/soeg/?q=medborgerskab"),
+        ("search_as_you_type", "/soeg/forslag/?q=medborg"),
         ("report", "/rapport/"),
     ]
     User = apps.get_model("auth.User")
     if not User.objects.filter(username=BENCH_USERNAME).exists():
         return []
     return [(name, path) for name, path in candidates if path]
+
+
+# Distinct searches for the first, uncached search time: common and rare words, Danish forms, two words.
+UNCACHED_SEARCHES = [
+    "medborgerskab",
+    "forandringsagenterne",
+    "borgerinddragelse",
+    "velfærd",
+    "workshop idé",
+    "mental frikommune",
+    "frivillige",
+    "sundhed trivsel",
+    "biblioteket",
+    "naturen",
+    "kultur",
+    "innovation",
+    "løsninger",
+    "ikast brande",
+    "forandrinsagent",
+    "digitale",
+    "skolen",
+    "fællesskaber",
+    "samarbejde",
+    "hverdagen",
+]

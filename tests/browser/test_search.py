@@ -40,8 +40,8 @@ def test_outcomes_awaiting_review_are_not_found_and_odd_queries_answer(page, dem
     # "Borgerbudget i lokalsamfundet" awaits its lead's review; its words and its idea are nowhere.
     for query in ("landsbyer", "borgerbudget", "landsbyens"):
         page.goto(f"/soeg/?q={query}")
-        assert page.get_by_role("status").inner_text().startswith("0 resultater"), query
+        assert page.locator("main").get_by_role("status").inner_text().startswith("0 resultater"), query
 
     page.goto("/soeg/?q=%3F%21%2A")
-    assert page.get_by_role("status").inner_text() == "Skriv mindst ét ord med bogstaver eller tal."
+    assert page.locator("main").get_by_role("status").inner_text() == "Skriv mindst ét ord med bogstaver eller tal."
     assert_accessible(page)

@@ -23,7 +23,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from bench.targets import BENCH_PASSWORD, BENCH_USERNAME, bench_targets
+from bench.targets import BENCH_PASSWORD, BENCH_USERNAME, UNCACHED_SEARCHES, bench_targets
 
 MIN_REQUESTS = 3
 
@@ -54,6 +54,7 @@ class Command(BaseCommand):
         if not targets:
             raise CommandError("Ingen benchmark-data: kør `manage.py seed_bench` først.")
         queries, first_ms = self.count_queries(targets)
+        uncached_search = self.measure_uncached_searches()
         port = free_port()
         server = self.start_gunicorn(port, options["workers"])
         try:
@@ -82,6 +83,7 @@ class Command(BaseCommand):
             "cpu_count": os.cpu_count(),
             "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "pages": rows,
+            "uncached_search": uncached_search,
         }
         Path(options["output"]).parent.mkdir(parents=True, exist_ok=True)
         Path(options["output"]).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
@@ -105,6 +107,30 @@ class Command(BaseCommand):
                 raise CommandError(f"{path} svarede {response.status_code} under optællingen af forespørgsler.")
             counts[name] = len(captured)
         return counts, first_ms
+
+    def measure_uncached_searches(self):
+        """The first, uncached search: distinct queries, each with the result cache emptied before it."""
+        from django.contrib.auth import get_user_model
+        from django.core.cache import cache
+
+        client = Client()
+        client.force_login(get_user_model().objects.get(username=BENCH_USERNAME))
+        client.get("/soeg/?q=opvarmning")  # load templates and code once; not counted
+        timings = []
+        for query in UNCACHED_SEARCHES:
+            cache.clear()
+            client.force_login(get_user_model().objects.get(username=BENCH_USERNAME))
+            started = time.perf_counter()
+            response = client.get("/soeg/", {"q": query})
+            timings.append((time.perf_counter() - started) * 1000)
+            if response.status_code != 200:
+                raise CommandError(f"Søgningen efter {query!r} svarede {response.status_code}.")
+        return {
+            "queries": len(timings),
+            "p50_ms": round(statistics.median(timings), 1),
+            "p95_ms": round(percentile(timings, 0.95), 1),
+            "max_ms": round(max(timings), 1),
+        }
 
     def start_gunicorn(self, port, workers):
         command = [
@@ -190,6 +216,11 @@ class Command(BaseCommand):
                 f"{row['name']:<22}{cells[0]:>9}{cells[1]:>9}{cells[2]:>9}{cells[3]:>11}{queries:>6}{row['errors']:>6}"
                 f"{row['first_request_ms']:>12}"
             )
+        uncached = report["uncached_search"]
+        self.stdout.write(
+            f"\nFørste søgning uden cache ({uncached['queries']} forskellige søgninger): "
+            f"p50 {uncached['p50_ms']} ms, p95 {uncached['p95_ms']} ms, maks. {uncached['max_ms']} ms"
+        )
         self.stdout.write(
             f"\n{report['database']}, {report['workers']} gunicorn-workers, "
             f"{report['concurrency']} samtidige klienter, {report['seconds_per_page']} s pr. side"
