@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -15,8 +14,9 @@ urlpatterns = [
     path("oidc/authenticate/", oidc.AuthenticateView.as_view(), name="oidc_authentication_init"),
     path("oidc/callback/", oidc.CallbackView.as_view(), name="oidc_authentication_callback"),
     path("i18n/", include("django.conf.urls.i18n")),
-    # One login page for everyone: the admin's own login screen forwards to it.
-    path("admin/login/", RedirectView.as_view(url="/login/?next=/admin/", query_string=False)),
+    # One login page for everyone: the admin's own login screen forwards to it (or, for a logged-in
+    # employee without admin access, explains that the editing area is for editors).
+    path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenter/", include(wagtaildocs_urls)),
     path("soeg/", include("search.urls")),

@@ -3,13 +3,16 @@
 import mimetypes
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -88,6 +91,27 @@ def media_path_is_clean(path):
     """
     segments = path.split("/")
     return "\\" not in path and "\x00" not in path and all(segment not in ("", ".", "..") for segment in segments)
+
+
+@require_GET
+def admin_login(request):
+    """Where Wagtail sends whoever may not use its admin: ``/admin/login/?next=...``.
+
+    An employee who opens ``/admin/`` (a bookmark, a shared link) is logged in but lacks
+    ``wagtailadmin.access_admin``; forwarding her to ``/login/`` would send her straight back
+    (she is logged in), and so on. She gets a Danish page saying what the editing area is for.
+    Editors who land here are sent on; anonymous visitors have been sent to ``/login/`` by the
+    login wall already.
+    """
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = ""
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        return redirect(target or "wagtailadmin_home")
+    if request.user.is_authenticated:
+        list(messages.get_messages(request))  # Wagtail's "no permission" note: this page says it better
+        return render(request, "intranet/admin_refused.html", status=403)
+    return redirect_to_login(target or "/admin/", settings.LOGIN_URL)
 
 
 @require_GET

@@ -304,6 +304,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt", "csv"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from an outside service: it would receive hashed staff e-mail addresses and show
+# broken images on a network without internet. The admin shows its default avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_MODERATION_ENABLED = True
 
 LOGGING = {

@@ -103,3 +103,21 @@ def test_logout_without_csrf_token_is_refused(home_page, employee):
     client = Client(enforce_csrf_checks=True)
     client.force_login(employee)
     assert client.post(reverse("logout")).status_code == 403
+
+
+def test_an_employee_who_opens_the_admin_gets_a_danish_page_not_a_loop(client, home_page, employee):
+    client.force_login(employee)
+    response = client.get("/admin/pages/", follow=True)
+    assert len(response.redirect_chain) <= 2, response.redirect_chain
+    assert response.status_code == 403
+    content = response.content.decode()
+    assert "Redigeringsområdet er for redaktører" in content
+    assert 'href="/"' in content
+
+
+def test_an_editor_who_lands_on_the_admin_login_goes_on_to_the_admin(client, home_page, make_user, role_groups):
+    client.force_login(make_user("redaktoer", "Kommunikation"))
+    response = client.get("/admin/login/?next=/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/pages/"
+    assert client.get("/admin/login/?next=https://evil.example/")["Location"] == "/admin/"

@@ -58,3 +58,24 @@ def test_has_role_reads_groups_once(make_user, django_assert_num_queries):
     with django_assert_num_queries(1):
         assert roles.has_role(user, roles.MODERATORS)
         assert not roles.has_role(user, roles.PROJECT_LEADS)
+
+
+def test_wagtails_default_groups_are_gone_after_migrating():
+    """Wagtail's "Editors" and "Moderators" held page rights on the whole tree (people 0005 removes them)."""
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+
+
+def test_the_removal_takes_the_groups_rights_with_them():
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.contrib.auth.models import Permission
+    from wagtail.models import GroupPagePermission, Page
+
+    editors = Group.objects.create(name="Editors")
+    GroupPagePermission.objects.create(
+        group=editors, page=Page.get_first_root_node(), permission=Permission.objects.get(codename="publish_page")
+    )
+    import_module("people.migrations.0005_remove_wagtail_default_groups").remove_default_groups(apps, None)
+    assert not Group.objects.filter(name="Editors").exists()
+    assert not GroupPagePermission.objects.filter(group__name="Editors").exists()
