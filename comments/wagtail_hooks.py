@@ -5,11 +5,14 @@ from django.db.models import Exists, OuterRef
 from django.urls import re_path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+
+from core.moderation import MODERATION_SECTIONS_HOOK, ModerationSection
 
 from . import services
 from .admin_views import ModerateView
@@ -178,3 +181,32 @@ class ReportedCommentsPanel(Component):
 def add_reported_comments_panel(request, panels):
     if services.can_moderate(request.user):
         panels.append(ReportedCommentsPanel(Comment.objects.reported().count()))
+
+
+class ReportedCommentsSection(ModerationSection):
+    """Comments with an open report, in the moderation queue at /moderering/."""
+
+    key = "comments"
+    order = 20
+    template_name = "comments/moderation_section.html"
+    shown = 100
+
+    def count(self):
+        return Comment.objects.reported().count()
+
+    def summary(self, count):
+        return ngettext("%(count)s anmeldt kommentar", "%(count)s anmeldte kommentarer", count) % {"count": count}
+
+    def get_context_data(self, parent_context=None):
+        comments = list(
+            Comment.objects.reported().select_related("author", "page").order_by("created_at")[: self.shown]
+        )
+        url_helper = CommentAdmin().url_helper
+        for comment in comments:
+            comment.moderation_url = url_helper.get_action_url("inspect", comment.pk)
+        return {"reported_comments": comments}
+
+
+@hooks.register(MODERATION_SECTIONS_HOOK)
+def reported_comments_section(user):
+    return ReportedCommentsSection(user) if services.can_moderate(user) else None

@@ -1,9 +1,9 @@
 """The blocks of the personal dashboard at ``/``, each in a fixed number of queries whatever the data size.
 
-home/ sits on top of the other apps (DESIGN.md): it reads their models and calls their services
-(submission status and the review queue come from ``workshops.services``, the moderation right
-from ``comments.services``) instead of repeating their rules. Each block shows the newest few
-items and links to the full list.
+home/ sits on top of the other apps: it reads their models and calls their services (submission
+status comes from ``workshops.services``; the review queue counts what the apps register for the
+moderation queue, ``home.moderation``) instead of repeating their rules. Each block shows the
+newest few items and links to the full list.
 """
 
 from dataclasses import dataclass, field
@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.urls import reverse
 
-from comments import services as comment_services
 from comments.models import Comment
 from news.models import NewsArticlePage
 from projects.models import ProjectPage, ProjectTeamMember
 from workshops import services as workshop_services
 from workshops.models import Idea
+
+from .moderation import sections_for
 
 LATEST_NEWS = 5
 MY_PROJECTS = 8
@@ -42,15 +43,15 @@ class Listing:
 
 @dataclass
 class ReviewQueue:
-    """What waits in the reviewer's queue at /moderering/ (``workshops.views.moderation_queue``)."""
+    """What waits in the moderator's queue at /moderering/: a count and a line per section."""
 
-    outcomes: int
-    comments: int | None  # None: the user does not moderate comments
+    counts: dict  # section key -> count, only for the sections the user moderates
+    lines: list
     url: str
 
     @property
     def total(self):
-        return self.outcomes + (self.comments or 0)
+        return sum(self.counts.values())
 
 
 def latest_news(limit=LATEST_NEWS):
@@ -84,13 +85,12 @@ def submissions_of(user, limit=MY_SUBMISSIONS):
 
 def review_queue(user):
     """The number of items at /moderering/ for those it serves; None for everybody else."""
-    if not workshop_services.is_reviewer(user):
+    sections = sections_for(user)
+    if not sections:
         return None
-    return ReviewQueue(
-        outcomes=workshop_services.count_awaiting(user),
-        comments=Comment.objects.reported().count() if comment_services.can_moderate(user) else None,
-        url=reverse("workshops:moderation_queue"),
-    )
+    counts = {section.key: section.count() for section in sections}
+    lines = [section.summary(counts[section.key]) for section in sections]
+    return ReviewQueue(counts=counts, lines=lines, url=reverse("moderation_queue"))
 
 
 def newest_ideas(limit=NEWEST_IDEAS):

@@ -22,6 +22,7 @@ urlpatterns = [
     path("soeg/", include("search.urls")),
     path("", include("people.urls")),
     path("", include("workshops.urls")),
+    path("", include("home.urls")),
     path("", include("news.urls")),
     re_path(r"^media/(?P<path>.+)$", views.protected_media, name="media"),
 ]

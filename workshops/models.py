@@ -368,7 +368,7 @@ class ProjectLeadApprovalTask(Task):
             )
             if not claimed:
                 user._outcome_decision_conflict = page.pk
-                return reverse("workshops:moderation_queue") + f"?afgjort={page.pk}"
+                return reverse("moderation_queue") + f"?afgjort={page.pk}"
             # Wagtail publishes the approved revision as the approver and asks for page publish
             # permission; a Moderator has none on project pages, and approving is the right here.
             workflow_state = task_state.workflow_state

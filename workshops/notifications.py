@@ -59,7 +59,7 @@ def notify_submitted(page_id):
     context = {
         **_context(page),
         "review_url": absolute(reverse("wagtailadmin_pages:edit", args=[page.pk])),
-        "queue_url": absolute(reverse("workshops:moderation_queue")),
+        "queue_url": absolute(reverse("moderation_queue")),
     }
     return _send("submitted", reviewers_of(page), context)
 

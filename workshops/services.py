@@ -252,12 +252,8 @@ def move_idea(idea, user, from_status, to_status):
 
 # --- Review queue and report ----------------------------------------------------------------
 def is_reviewer(user):
-    return (
-        user.is_superuser
-        or roles.has_role(user, roles.MODERATORS)
-        or ProjectPage.objects.filter(lead=user).exists()
-        or user.has_perm("comments.moderate_comment")
-    )
+    """Reviews workshop outcomes: a Moderator, or the lead of a project (superusers may help)."""
+    return user.is_superuser or roles.has_role(user, roles.MODERATORS) or ProjectPage.objects.filter(lead=user).exists()
 
 
 def outcomes_awaiting(user):
@@ -301,7 +297,7 @@ def queue_url(decided=None):
     """The moderation queue; ``decided`` makes it explain who decided that outcome first."""
     from django.urls import reverse
 
-    url = reverse("workshops:moderation_queue")
+    url = reverse("moderation_queue")
     return f"{url}?afgjort={decided}" if decided else url
 
 

@@ -1,16 +1,14 @@
-"""Thin views over ``workshops.services``: submission, one's submissions, the queue, the report."""
+"""Thin views over ``workshops.services``: submission, one's submissions, the report, attachments, ideas."""
 
 import hashlib
 import json
 import mimetypes
 import uuid
 
-from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -191,46 +189,6 @@ def view_own_outcome(request, page_id):
 @require_GET
 def my_submissions(request):
     return render(request, "workshops/my_submissions.html", {"submissions": services.submissions_of(request.user)})
-
-
-def _reported_comments(user):
-    """Reported comments from the comments app, when it is installed and the user may moderate."""
-    if not apps.is_installed("comments") or not user.has_perm("comments.moderate_comment"):
-        return None
-    from comments.models import Comment
-
-    comments = list(Comment.objects.reported().select_related("author", "page").order_by("created_at")[:100])
-    for comment in comments:
-        comment.moderation_url = reverse("comments_comment_modeladmin_inspect", args=[comment.pk])
-    return comments
-
-
-@require_GET
-def moderation_queue(request):
-    """One place for reviewers: outcomes awaiting their decision and reported comments."""
-    if not services.is_reviewer(request.user):
-        raise PermissionDenied
-    decided = request.GET.get("afgjort", "")
-    if decided.isdigit():
-        shown = services.decision_shown_to(int(decided), request.user)
-        if shown is not None:
-            page, decision = shown
-            verdict = _("godkendt") if decision.status == decision.STATUS_APPROVED else _("sendt tilbage med ændringer")
-            who = decision.finished_by.get_full_name() if decision.finished_by else _("en anden")
-            messages.warning(
-                request,
-                _("“%(title)s” er allerede %(verdict)s af %(who)s. Din beslutning blev ikke gemt.")
-                % {"title": page.title, "verdict": verdict, "who": who or decision.finished_by.get_username()},
-            )
-            return redirect("workshops:moderation_queue")
-    return render(
-        request,
-        "workshops/moderation_queue.html",
-        {
-            "outcomes": services.outcomes_awaiting(request.user),
-            "reported_comments": _reported_comments(request.user),
-        },
-    )
 
 
 @require_GET

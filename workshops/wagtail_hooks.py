@@ -1,4 +1,4 @@
-"""Admin integration: the idea list (wagtail-modeladmin), the queue in the menu, safe workflow decisions."""
+"""Admin integration: the idea list, the outcomes' section of the moderation queue, safe workflow decisions."""
 
 import json
 
@@ -7,12 +7,12 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
+from core.moderation import MODERATION_SECTIONS_HOOK, ModerationSection
 from core.search import SEARCH_SOURCE_HOOK, SearchSource, result, stream_text
 from projects.models import ProjectPage
 
@@ -62,16 +62,50 @@ class IdeaAdmin(ModelAdmin):
 modeladmin_register(IdeaAdmin)
 
 
-class ReviewerMenuItem(MenuItem):
-    def is_shown(self, request):
-        return services.is_reviewer(request.user)
+class OutcomesAwaitingSection(ModerationSection):
+    """Outcomes awaiting this reviewer's decision, in the moderation queue at /moderering/.
+
+    A reviewer who decided second is sent here with ``?afgjort=<page id>`` (the return value of
+    :meth:`ProjectLeadApprovalTask.on_action`) and told who decided first.
+    """
+
+    key = "outcomes"
+    order = 10
+    template_name = "workshops/moderation_section.html"
+
+    def count(self):
+        return services.count_awaiting(self.user)
+
+    def summary(self, count):
+        return ngettext(
+            "%(count)s workshopresultat til godkendelse", "%(count)s workshopresultater til godkendelse", count
+        ) % {"count": count}
+
+    def get_context_data(self, parent_context=None):
+        request = (parent_context or {}).get("request")
+        decided = request.GET.get("afgjort", "") if request else ""
+        if decided.isdigit():
+            explain_decision_taken(request, int(decided))
+        return {"outcomes": services.outcomes_awaiting(self.user)}
 
 
-@hooks.register("register_admin_menu_item")
-def moderation_queue_menu_item():
-    return ReviewerMenuItem(
-        gettext_lazy("Moderering"), reverse("workshops:moderation_queue"), icon_name="tasks", order=240
+def explain_decision_taken(request, page_id):
+    shown = services.decision_shown_to(page_id, request.user)
+    if shown is None:
+        return
+    page, decision = shown
+    verdict = _("godkendt") if decision.status == decision.STATUS_APPROVED else _("sendt tilbage med ændringer")
+    who = decision.finished_by.get_full_name() if decision.finished_by else _("en anden")
+    messages.warning(
+        request,
+        _("“%(title)s” er allerede %(verdict)s af %(who)s. Din beslutning blev ikke gemt.")
+        % {"title": page.title, "verdict": verdict, "who": who or decision.finished_by.get_username()},
     )
+
+
+@hooks.register(MODERATION_SECTIONS_HOOK)
+def outcomes_awaiting_section(user):
+    return OutcomesAwaitingSection(user) if services.is_reviewer(user) else None
 
 
 @hooks.register("before_edit_page")
@@ -111,11 +145,11 @@ def decide_outcome_in_one_step(request, page):
         messages.success(request, _("“%(title)s” er godkendt og publiceret.") % {"title": page.title})
     else:
         messages.success(request, _("Indsenderen er bedt om ændringer til “%(title)s”.") % {"title": page.title})
-    return redirect("workshops:moderation_queue")
+    return redirect("moderation_queue")
 
 
 def redirect_after_conflict(request, page):
-    return redirect(reverse("workshops:moderation_queue") + f"?afgjort={page.pk}")
+    return redirect(reverse("moderation_queue") + f"?afgjort={page.pk}")
 
 
 def attach_projects(outcomes):
