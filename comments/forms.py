@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import MAX_LENGTH
+from .constants import MAX_LENGTH
 
 
 class CommentBodyField(forms.CharField):

@@ -1,73 +1,11 @@
-from datetime import timedelta
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 
-# The author may change their own comment this long after posting it.
-EDIT_WINDOW = timedelta(minutes=15)
-MAX_LENGTH = 5000
-# The hidden form field that marks a POST to a page as a comment action (see CommentablePageMixin).
-ACTION_FIELD = "comment_action"
-
-
-class CommentablePageMixin(models.Model):
-    """Opt a Wagtail page type in to employee comments.
-
-    Usage, in two steps:
-
-    1. Put the mixin FIRST in the page class's bases and make a migration for your app
-       (it adds the ``comments_open`` switch, so editors can close a discussion)::
-
-           class ProjectPage(CommentablePageMixin, RoutablePageMixin, BasePage):
-               settings_panels = BasePage.settings_panels + CommentablePageMixin.comment_panels
-
-    2. Show the thread in the page's template: ``{% include "comments/thread.html" %}``.
-
-    Comment forms POST to the page's own URL with a hidden ``comment_action`` field;
-    ``serve`` hands those requests to ``comments.views.handle_comment_post`` (post/redirect/get
-    on success; on bad input the page is rendered again with the error next to the field
-    and the user's text kept). Other POSTs (a routable page's own forms) pass through.
-    Pages whose class does not include the mixin never accept comments.
-    """
-
-    comments_open = models.BooleanField(
-        _("åben for kommentarer"),
-        default=True,
-        help_text=_("Fjern fluebenet for at lukke for nye kommentarer. Eksisterende kommentarer vises stadig."),
-    )
-
-    comment_panels = [FieldPanel("comments_open")]
-
-    class Meta:
-        abstract = True
-
-    def serve(self, request, *args, **kwargs):
-        if request.method == "POST" and ACTION_FIELD in request.POST and self._is_main_route(request):
-            from .views import handle_comment_post
-
-            def render_page():
-                return super(CommentablePageMixin, self).serve(request, *args, **kwargs)
-
-            return handle_comment_post(self, request, render_page)
-        return super().serve(request, *args, **kwargs)
-
-    def get_context(self, request, *args, **kwargs):
-        from .views import build_thread
-
-        context = super().get_context(request, *args, **kwargs)
-        context["comment_thread"] = build_thread(self, request)
-        return context
-
-    @staticmethod
-    def _is_main_route(request):
-        """A routable page's sub-routes (``indsend/``...) keep their own POST handling."""
-        match = getattr(request, "routable_resolver_match", None)
-        return match is None or match.url_name == "index_route"
+from .constants import EDIT_WINDOW, MAX_LENGTH
 
 
 class CommentQuerySet(models.QuerySet):

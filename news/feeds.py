@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from .models import FEED_LENGTH
+FEED_LENGTH = 20
 
 
 class NewsFeed(Feed):

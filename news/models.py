@@ -15,12 +15,14 @@ from wagtail.images import get_image_model_string
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from comments.models import CommentablePageMixin, with_comment_count
+from comments.mixins import CommentablePageMixin
+from comments.models import with_comment_count
 from core.blocks import BodyBlock
 from core.models import BasePage
 
+from .feeds import NewsFeed
+
 ARTICLES_PER_PAGE = 20
-FEED_LENGTH = 20
 RELATED_ARTICLES = 3
 LISTING_IMAGE_SPEC = "fill-480x270"
 
@@ -105,8 +107,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("feed/")
     def feed(self, request):
-        from .feeds import NewsFeed
-
         return NewsFeed()(request, index_page=self)
 
 

@@ -7,7 +7,7 @@ from wagtail.images import get_image_model
 from wagtail.images.fields import WagtailImageField
 from wagtail.models import Collection
 
-from .models import Competence, Department, Profile
+from .models import Profile
 
 HTML_PATTERN = re.compile(r"<\s*[a-zA-Z/!?]")
 MAX_COMPETENCIES = 15
@@ -18,30 +18,6 @@ def reject_html(value):
     if value and HTML_PATTERN.search(value):
         raise forms.ValidationError(_("Feltet må ikke indeholde HTML eller kode. Skriv almindelig tekst."))
     return value
-
-
-class DirectorySearchForm(forms.Form):
-    """The directory's search: free text plus department and competence filters (GET, works without JS)."""
-
-    q = forms.CharField(
-        label=_("Søg efter navn, afdeling eller kompetence"),
-        max_length=200,
-        required=False,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
-    afdeling = forms.ModelChoiceField(
-        label=_("Afdeling"), queryset=Department.objects.all(), required=False, empty_label=_("Alle afdelinger")
-    )
-    kompetence = forms.ModelChoiceField(
-        label=_("Kompetence"),
-        queryset=Competence.objects.filter(tagged_profiles__isnull=False).distinct(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Alle kompetencer"),
-    )
-
-    def clean_q(self):
-        return " ".join(self.cleaned_data["q"].split())
 
 
 class ProfileForm(forms.ModelForm):

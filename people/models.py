@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Prefetch, Q
@@ -16,6 +17,7 @@ from wagtail.search import index
 from core.models import BasePage
 
 from . import roles
+from .filters import DirectorySearchForm
 
 PHOTO_RENDITION = "fill-160x160"
 
@@ -218,12 +220,12 @@ class ChangeAgentDirectoryPage(BasePage):
         verbose_name_plural = _("forandringsagent-oversigter")
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
-        from .forms import DirectorySearchForm
-
         context = super().get_context(request, *args, **kwargs)
-        form = DirectorySearchForm(request.GET or None)
+        form = DirectorySearchForm(
+            request.GET or None,
+            departments=Department.objects.all(),
+            competences=Competence.objects.filter(tagged_profiles__isnull=False).distinct(),
+        )
         filters = form.cleaned_data if form.is_valid() else {}
         agents = search_change_agents(
             filters.get("q", ""), department=filters.get("afdeling"), competence=filters.get("kompetence")

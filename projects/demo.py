@@ -4,7 +4,8 @@ import datetime
 
 from django.db import transaction
 
-from .models import ProjectIndexPage, ProjectPage, ProjectStatus, Theme
+from .choices import ProjectStatus
+from .models import ProjectIndexPage, ProjectPage, Theme
 
 THEMES = [
     ("Medborgerskab og fællesskaber", "Borgerne som aktive medspillere i velfærden."),

@@ -6,19 +6,21 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from comments.models import CommentablePageMixin
+from comments.mixins import CommentablePageMixin
 from core.blocks import BodyBlock
 from core.models import BasePage
 from people.models import people_with_profiles
-from workshops.routes import OutcomeSubmissionMixin
 
 from .admin_forms import ProjectPageForm
+from .choices import ProjectStatus
+from .filters import ProjectFilterForm
 
 
 class Theme(index.Indexed, models.Model):
@@ -66,10 +68,8 @@ class ProjectIndexPage(BasePage):
         verbose_name_plural = _("projektoversigter")
 
     def get_context(self, request, *args, **kwargs):
-        from .forms import ProjectFilterForm
-
         context = super().get_context(request, *args, **kwargs)
-        form = ProjectFilterForm(request.GET or None)
+        form = ProjectFilterForm(request.GET or None, themes=Theme.objects.all())
         filters = form.cleaned_data if form.is_valid() else {}
         projects = ProjectPage.objects.child_of(self).live().select_related("theme", "lead").order_by("title")
         if filters.get("status"):
@@ -88,18 +88,19 @@ class ProjectIndexPage(BasePage):
         return context
 
 
-class ProjectStatus(models.TextChoices):
-    IDEA = "ide", _("Idé")
-    ACTIVE = "i-gang", _("I gang")
-    DONE = "afsluttet", _("Afsluttet")
+# Other apps add sub-addresses under every project page without projects/ knowing them: a
+# function registered under this hook name returns a list of ``django.urls.path`` routes whose
+# views take ``(project, request, ...)``; e.g. workshops adds ``indsend/``, the submission form.
+PROJECT_ROUTES_HOOK = "project_page_routes"
 
 
-class ProjectPage(CommentablePageMixin, OutcomeSubmissionMixin, RoutablePageMixin, BasePage):
+class ProjectPage(CommentablePageMixin, RoutablePageMixin, BasePage):
     """A theme project of Mental Frikommune, kept by its lead.
 
-    Routable, so that sub-addresses such as ``indsend/`` (workshop submission) live under it;
-    employees comment on it through the comments app.
-    Saving a project with a new lead moves the edit and publish rights on it (see ``services``).
+    Routable, so that sub-addresses registered by other apps (``PROJECT_ROUTES_HOOK``) live under
+    it; employees comment on it through the comments app.
+    Saving a project with a new lead moves the edit and publish rights on it (``services``, called
+    from ``signals``).
     The live page's lead counts: a lead changed in a draft takes over when the draft is published.
     """
 
@@ -170,20 +171,19 @@ class ProjectPage(CommentablePageMixin, OutcomeSubmissionMixin, RoutablePageMixi
         verbose_name_plural = _("projekter")
         permissions = [("assign_project_lead", _("Kan udpege projektledere"))]
 
+    @classmethod
+    def get_subpage_urls(cls):
+        """The page's own routes, then those registered under ``PROJECT_ROUTES_HOOK``.
+
+        ``RoutablePageMixin`` builds its resolver from this list once per class, on first use.
+        """
+        registered = [route for hook in hooks.get_hooks(PROJECT_ROUTES_HOOK) for route in hook()]
+        return (*super().get_subpage_urls(), *registered)
+
     def clean(self):
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("Slutdatoen kan ikke ligge før startdatoen.")})
-
-    def save(self, *args, **kwargs):
-        from .services import sync_lead_access
-
-        result = super().save(*args, **kwargs)
-        update_fields = kwargs.get("update_fields")
-        # Revision saves only touch bookkeeping fields; a full save (create, publish) may bring a new lead.
-        if update_fields is None or {"lead", "lead_id", "title"} & set(update_fields):
-            sync_lead_access(self)
-        return result
 
     def get_team(self):
         """The lead and the team with their profiles, in a fixed number of queries."""

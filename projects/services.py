@@ -11,6 +11,8 @@ from wagtail.models import GroupPagePermission
 
 from people import roles
 
+from .models import ProjectLeadAccess, ProjectPage
+
 # Edit and publish the project page and everything under it (e.g. workshop outcomes).
 LEAD_PAGE_PERMISSIONS = ["change_page", "publish_page"]
 GROUP_NAME_MAX = 150
@@ -27,8 +29,6 @@ def lead_group_name(project):
 @transaction.atomic
 def sync_lead_access(project):
     """Make the project's group hold exactly the current lead, creating the group on first use."""
-    from .models import ProjectLeadAccess, ProjectPage
-
     access = ProjectLeadAccess.objects.select_related("group").filter(project_id=project.pk).first()
     name = lead_group_name(project)
     if access is None:

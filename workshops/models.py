@@ -16,7 +16,7 @@ from wagtail.forms import TaskStateCommentForm
 from wagtail.models import Page, PagePermissionTester, Task, TaskState, Workflow, WorkflowTask
 from wagtail.search import index
 
-from comments.models import CommentablePageMixin
+from comments.mixins import CommentablePageMixin
 from core.models import BasePage
 from people import roles
 from projects.models import ProjectPage

@@ -4,7 +4,7 @@ import json
 
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -16,7 +16,7 @@ from core.moderation import MODERATION_SECTIONS_HOOK, ModerationSection
 from core.search import SEARCH_SOURCE_HOOK, SearchSource, result, stream_text
 from projects.models import ProjectPage
 
-from . import services
+from . import services, views
 from .models import Idea, IdeaStatus, ProjectLeadApprovalTask, WorkshopOutcomePage
 
 
@@ -60,6 +60,17 @@ class IdeaAdmin(ModelAdmin):
 
 
 modeladmin_register(IdeaAdmin)
+
+
+@hooks.register("project_page_routes")
+def outcome_submission_route():
+    """``<project-url>indsend/``: the front-end form for a workshop outcome, under every project."""
+    return [path("indsend/", submit_outcome_under, name="submit_outcome")]
+
+
+def submit_outcome_under(project, request):
+    """Called as a method of the project page (``RoutablePageMixin`` binds its route views)."""
+    return views.submit_outcome(request, project)
 
 
 class OutcomesAwaitingSection(ModerationSection):

@@ -8,7 +8,7 @@ register = template.Library()
 
 @register.simple_tag
 def blank_field(field):
-    """Draw a blank action field (see ``comments.views.BlankField``) in the markup of components/form_field.html."""
+    """Draw a blank action field (see ``comments.handling.BlankField``) in the markup of components/form_field.html."""
     optional = "" if field.required else format_html(' <span class="weight-normal">({})</span>', _("valgfri"))
     return format_html(
         '<div class="form-group"><label class="form-label" for="{id}">{label}{optional}</label>'

@@ -6,8 +6,8 @@ from django.template.loader import render_to_string
 from django.test.html import parse_html
 
 from comments.forms import CommentForm, HideForm, ReportForm
+from comments.handling import blank_field
 from comments.templatetags.comment_tags import blank_field as draw
-from comments.views import blank_field
 
 
 @pytest.mark.parametrize(

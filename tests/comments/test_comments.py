@@ -9,7 +9,8 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from comments import services
-from comments.models import Comment, CommentablePageMixin, CommentReport, with_comment_count
+from comments.mixins import CommentablePageMixin
+from comments.models import Comment, CommentReport, with_comment_count
 from news.models import NewsArticlePage
 
 pytestmark = pytest.mark.django_db

@@ -28,7 +28,8 @@ from news.models import NewsArticlePage, NewsCategory
 from people import demo as people_demo
 from people import roles
 from people.models import Department, Profile
-from projects.models import ProjectIndexPage, ProjectPage, ProjectStatus, ProjectTeamMember, Theme
+from projects.choices import ProjectStatus
+from projects.models import ProjectIndexPage, ProjectPage, ProjectTeamMember, Theme
 from workshops.models import Idea, IdeaStatus, WorkshopOutcomePage
 
 TARGETS = {"users": 1000, "articles": 10_000, "projects": 200, "outcomes": 2000, "ideas": 20_000, "comments": 100_000}

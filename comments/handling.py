@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import services
+from .constants import ACTION_FIELD
 from .forms import CommentForm, HideForm, ReportForm
-from .models import ACTION_FIELD, Comment, CommentReport
+from .models import Comment, CommentReport
 
 
 @dataclass
@@ -44,8 +45,6 @@ class Thread:
 
 def build_thread(page, request):
     """All comments of the page in one query, arranged as top-level comments with their replies."""
-    from .models import CommentablePageMixin
-
     user = request.user
     queryset = Comment.objects.for_page(page).select_related("author").with_open_report_count()
     if user.is_authenticated:
@@ -57,7 +56,7 @@ def build_thread(page, request):
     else:
         queryset = queryset.annotate(reported_by_me=Value(False))
     failed = getattr(request, "comment_failed_action", None)
-    is_open = isinstance(page, CommentablePageMixin) and page.comments_open
+    is_open = services.page_has_open_comments(page)
     thread = Thread(page=page, is_open=is_open, can_moderate=services.can_moderate(user), failed=failed)
     thread.form = failed.form if failed and failed.action == "post" else CommentForm(auto_id="comment-%s")
 
