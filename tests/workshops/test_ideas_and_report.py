@@ -195,11 +195,11 @@ def test_moderation_queue_lists_what_awaits_each_reviewer(client, submit, people
     client.force_login(people["projektleder"])
     html = client.get("/moderering/").content.decode()
     assert "Til Pernille" in html and "Til Peter" not in html
-    assert f'href="/admin/pages/{ours.pk}/edit/"' in html
+    assert f'href="/moderering/workshopresultater/{ours.pk}/"' in html
     client.force_login(people["moderator"])
     html = client.get("/moderering/").content.decode()
     assert "Til Pernille" in html and "Til Peter" in html
-    assert f'href="/admin/pages/{theirs.pk}/edit/"' in html
+    assert f'href="/moderering/workshopresultater/{theirs.pk}/"' in html
     client.force_login(people["medarbejder"])
     assert client.get("/moderering/").status_code == 403
 
