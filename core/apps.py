@@ -9,6 +9,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Fælles byggeklodser")
 
     def ready(self):
+        from django.db import models
+        from wagtail.admin.forms.models import register_form_field_override
+
         from .spreadsheets import protect_wagtail_exports
+        from .widgets import DanishSlugInput
 
         protect_wagtail_exports()
+        # Every slug field in the admin (pages, categories) spells Danish letters out as it is typed.
+        register_form_field_override(models.SlugField, override={"widget": DanishSlugInput})

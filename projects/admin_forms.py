@@ -1,7 +1,8 @@
 """The admin's edit form for project pages (kept apart from ``forms`` so models can import it)."""
 
 from django.utils.translation import gettext as _
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from core.forms import BasePageForm
 
 
 def person_label(user):
@@ -9,7 +10,7 @@ def person_label(user):
     return f"{full_name} ({user.get_username()})" if full_name else user.get_username()
 
 
-class ProjectPageForm(WagtailAdminPageForm):
+class ProjectPageForm(BasePageForm):
     """Shows people by name in the lead and team choosers and refuses the same person twice in the team."""
 
     def __init__(self, *args, **kwargs):

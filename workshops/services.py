@@ -9,10 +9,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils import timezone
-from django.utils.text import Truncator, slugify
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.models import Page, WorkflowState
 
+from core.text import danish_slugify
 from people import roles
 from projects.models import ProjectPage
 
@@ -27,7 +28,6 @@ from .models import (
 )
 
 RESERVED_SLUGS = {"indsend"}
-DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 
 
 class OutcomeLocked(Exception):
@@ -42,7 +42,7 @@ class IdeaMoveRefused(Exception):
 
 # --- Submission --------------------------------------------------------------------
 def unique_slug(parent, title):
-    base = slugify(title.translate(DANISH_LETTERS))[:60].strip("-") or "workshop"
+    base = danish_slugify(title)[:60].strip("-") or "workshop"
     if base in RESERVED_SLUGS:
         base = f"{base}-workshop"
     taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))

@@ -291,6 +291,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 WAGTAIL_SITE_NAME = "Ikast-Brande Intranet"
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = False
+# Addresses are plain ASCII; Danish letters are spelled out (core.widgets.DanishSlugInput, core.text).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         # Wagtail's database backend, Danish on every database: PostgreSQL's own "danish"

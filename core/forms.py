@@ -1,0 +1,53 @@
+"""The admin form every page of the intranet uses."""
+
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Page
+
+
+class BasePageForm(WagtailAdminPageForm):
+    """A taken address says which page holds it; a forgotten draft never blocks a new page.
+
+    Autosave keeps drafts of abandoned articles. When a *new* page gets the address of a sibling
+    that was never published, the new page takes the next free address (``-2``, ``-3`` ...) as
+    Wagtail does for pages made in code; otherwise the error names the page and links to it.
+    """
+
+    def clean(self):
+        slug = self.cleaned_data.get("slug")
+        parent = self.parent_page
+        if slug and parent is not None and not Page._slug_is_available(slug, parent, self.instance):
+            holder = parent.get_children().filter(slug=slug).exclude(pk=self.instance.pk).first()
+            if holder is not None and self.instance.pk is None and not holder.live:
+                self.cleaned_data["slug"] = self._free_slug(slug, parent)
+            elif holder is not None:
+                self.cleaned_data.pop("slug")
+                self.add_error("slug", self._taken_error(slug, holder))
+        return super().clean()
+
+    @staticmethod
+    def _free_slug(slug, parent):
+        taken = set(parent.get_children().filter(slug__startswith=slug).values_list("slug", flat=True))
+        number = 2
+        while f"{slug}-{number}" in taken:
+            number += 1
+        return f"{slug}-{number}"
+
+    @staticmethod
+    def _taken_error(slug, holder):
+        state = _("publiceret") if holder.live else _("kladde")
+        return ValidationError(
+            format_html(
+                _(
+                    "Adressen “{slug}” bruges allerede af “{title}” ({state}). "
+                    '<a href="{url}">Åbn den</a>, eller vælg en anden adresse.'
+                ),
+                slug=slug,
+                title=holder.draft_title,
+                state=state,
+                url=reverse("wagtailadmin_pages:edit", args=[holder.pk]),
+            )
+        )

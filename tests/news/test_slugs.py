@@ -1,0 +1,66 @@
+"""Danish addresses: æ, ø, å spelled ae, oe, aa in the editor and on the server; drafts never block a title."""
+
+import pytest
+from django.urls import reverse
+
+from core.text import danish_slugify
+from news.models import NewsArticlePage
+from people import roles
+from tests.factories import NewsArticlePageFactory
+
+from .test_pages import article_form_data
+
+pytestmark = pytest.mark.django_db
+
+TITLE = "Julefrokost og nytårskur på rådhuset"
+SLUG = "julefrokost-og-nytaarskur-paa-raadhuset"
+
+
+def test_danish_letters_are_spelled_out():
+    assert danish_slugify(TITLE) == SLUG
+    assert danish_slugify("Ærø, Øster Åby og Århus") == "aeroe-oester-aaby-og-aarhus"
+
+
+def test_a_page_made_in_code_gets_the_danish_address(news_index):
+    article = NewsArticlePage(title=TITLE, introduction="Manchet.")
+    news_index.add_child(instance=article)
+    assert article.slug == SLUG
+    second = NewsArticlePage(title=TITLE, introduction="Manchet.")
+    news_index.add_child(instance=second)
+    assert second.slug == f"{SLUG}-2"
+
+
+def test_the_editor_slug_field_spells_danish_letters_as_typed(client, news_index, make_user):
+    client.force_login(make_user("kommunikation", roles.COMMUNICATIONS))
+    html = client.get(reverse("wagtailadmin_pages:add", args=("news", "newsarticlepage", news_index.pk))).content
+    html = html.decode()
+    assert 'data-controller="w-slug"' in html
+    assert "data-w-slug-allow-unicode-value" not in html  # False: Django leaves the attribute out
+    assert "data-w-slug-formatters-value=" in html
+    for letter, spelled in (("\\u00e6", "ae"), ("\\u00f8", "oe"), ("\\u00e5", "aa")):  # æ, ø, å
+        assert f"[[&quot;{letter}&quot;,&quot;gu&quot;],&quot;{spelled}&quot;]" in html
+
+
+def test_an_autosaved_draft_does_not_block_a_new_article_with_the_same_title(client, news_index, categories, make_user):
+    client.force_login(make_user("kommunikation", roles.COMMUNICATIONS))
+    draft = NewsArticlePageFactory(parent=news_index, title=TITLE, slug=SLUG, live=False)
+    url = reverse("wagtailadmin_pages:add", args=("news", "newsarticlepage", news_index.pk))
+    data = article_form_data([categories["sundhed"]], title=TITLE, slug=SLUG, **{"action-publish": "publish"})
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    new = NewsArticlePage.objects.exclude(pk=draft.pk).get()
+    assert new.slug == f"{SLUG}-2"
+    assert new.live
+
+
+def test_a_published_page_holding_the_address_is_named_and_linked(client, news_index, categories, make_user):
+    client.force_login(make_user("kommunikation", roles.COMMUNICATIONS))
+    holder = NewsArticlePageFactory(parent=news_index, title="Den første julefrokost", slug=SLUG)
+    url = reverse("wagtailadmin_pages:add", args=("news", "newsarticlepage", news_index.pk))
+    data = article_form_data([categories["sundhed"]], title=TITLE, slug=SLUG, **{"action-publish": "publish"})
+    response = client.post(url, data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Den første julefrokost" in html
+    assert f'href="/admin/pages/{holder.pk}/edit/"' in html
+    assert NewsArticlePage.objects.count() == 1
