@@ -16,7 +16,7 @@ from core.moderation import MODERATION_SECTIONS_HOOK, ModerationSection
 
 from . import services
 from .admin_views import ModerateView
-from .models import Comment
+from .models import Comment, CommentReport
 
 
 @hooks.register("register_log_actions")
@@ -210,3 +210,28 @@ class ReportedCommentsSection(ModerationSection):
 @hooks.register(MODERATION_SECTIONS_HOOK)
 def reported_comments_section(user):
     return ReportedCommentsSection(user) if services.can_moderate(user) else None
+
+
+@hooks.register("person_data_export")
+def export_comments(user):
+    """For people/departure.py: the person's comments and the reports they made."""
+    comments = Comment.objects.filter(author=user).select_related("page").order_by("created_at")
+    return {
+        "comments": [
+            {
+                "id": comment.pk,
+                "page": comment.page.title,
+                "page_id": comment.page_id,
+                "reply_to": comment.parent_id,
+                "body": comment.body,
+                "status": comment.status,
+                "created_at": comment.created_at.isoformat(),
+                "edited_at": comment.edited_at.isoformat() if comment.edited_at else None,
+            }
+            for comment in comments
+        ],
+        "comment_reports": [
+            {"comment": report.comment_id, "reason": report.reason, "created_at": report.created_at.isoformat()}
+            for report in CommentReport.objects.filter(reporter=user).order_by("pk")
+        ],
+    }

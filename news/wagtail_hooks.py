@@ -49,3 +49,19 @@ def news_search_source():
         invalidated_by=(NewsCategory,),
         order=10,
     )
+
+
+@hooks.register("person_data_export")
+def export_news(user):
+    """For people/departure.py: articles the person is named author of, and whether a feed address exists."""
+    articles = NewsArticlePage.objects.filter(author=user).order_by("date", "pk")
+    return {
+        "news_articles": [{"id": page.pk, "title": page.title, "date": str(page.date)} for page in articles],
+        "news_feed_address": FeedToken.objects.filter(user=user).exists(),
+    }
+
+
+@hooks.register("person_anonymise")
+def remove_feed_address(user):
+    """A departed employee's secret feed address stops working."""
+    FeedToken.objects.filter(user=user).delete()

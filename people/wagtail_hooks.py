@@ -99,3 +99,36 @@ def people_search_source():
         invalidated_by=(get_user_model(), Department, Competence, TaggedCompetence),
         order=50,
     )
+
+
+# --- People who leave (people/departure.py) ---------------------------------------------------
+@hooks.register("register_admin_urls")
+def register_departure_urls():
+    from django.urls import path
+
+    from .admin_views import AnonymiseView, export_view
+
+    return [
+        path("medarbejdere/<int:user_id>/persondata/", export_view, name="people_export_person"),
+        path("medarbejdere/<int:user_id>/anonymiser/", AnonymiseView.as_view(), name="people_anonymise_person"),
+    ]
+
+
+@hooks.register("register_user_listing_buttons")
+def departure_buttons(user, request_user):
+    from wagtail.admin.widgets.button import Button
+
+    if not request_user.is_superuser:
+        return []
+    buttons = [Button(_("Hent persondata (JSON)"), reverse("people_export_person", args=[user.pk]), priority=60)]
+    if user.pk != request_user.pk and not user.username.startswith("tidligere-"):
+        buttons.append(Button(_("Anonymisér"), reverse("people_anonymise_person", args=[user.pk]), priority=70))
+    return buttons
+
+
+@hooks.register("register_log_actions")
+def register_departure_log_actions(actions):
+    from .departure import ANONYMISED, EXPORTED
+
+    actions.register_action(EXPORTED, _("Persondata eksporteret"), _("Persondata eksporteret"))
+    actions.register_action(ANONYMISED, _("Anonymiseret"), _("Tidligere medarbejder anonymiseret"))

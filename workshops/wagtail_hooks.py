@@ -17,7 +17,7 @@ from core.search import SEARCH_SOURCE_HOOK, SearchSource, result, stream_text
 from projects.models import ProjectPage
 
 from . import services, views
-from .models import Idea, IdeaStatus, ProjectLeadApprovalTask, WorkshopOutcomePage
+from .models import Idea, IdeaStatus, IdeaStatusChange, ProjectLeadApprovalTask, WorkshopOutcomePage
 
 
 class IdeaPermissionHelper(PermissionHelper):
@@ -228,3 +228,26 @@ def idea_search_source():
         order=40,
         aliases=("idéer",),
     )
+
+
+@hooks.register("person_data_export")
+def export_workshop_contributions(user):
+    """For people/departure.py: the person's submitted outcomes (kept on anonymising), facilitations, idea moves."""
+    submitted = WorkshopOutcomePage.objects.filter(owner=user).order_by("pk")
+    facilitated = WorkshopOutcomePage.objects.filter(facilitators=user).order_by("pk")
+    return {
+        "workshop_submissions": [
+            {"id": page.pk, "title": page.title, "workshop_date": str(page.workshop_date), "live": page.live}
+            for page in submitted
+        ],
+        "workshops_facilitated": [{"id": page.pk, "title": page.title} for page in facilitated],
+        "idea_status_changes": [
+            {
+                "idea": change.idea_id,
+                "from": change.from_status,
+                "to": change.to_status,
+                "at": change.changed_at.isoformat(),
+            }
+            for change in IdeaStatusChange.objects.filter(changed_by=user).order_by("pk")
+        ],
+    }

@@ -49,6 +49,8 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 EMAIL_RETRY_DELAYS = [int(s) for s in env_list("EMAIL_RETRY_DELAYS", "60,300,900,3600")]
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 STATIC_ROOT = os.environ.get("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
+# Where `manage.py backup` writes its dated archives (database + media).
+BACKUP_DIR = os.environ.get("BACKUP_DIR", str(BASE_DIR / "backups"))
 # Reverse proxies in front of gunicorn (load balancer, web server); the client's address is the
 # PROXY_COUNT-th entry from the right of X-Forwarded-For. 0: the socket's address, header ignored.
 PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
@@ -95,6 +97,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "dbbackup",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -169,6 +172,12 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "tcp_user_timeout": int(DB_STATEMENT_TIMEOUT * 1000),
         **DATABASES["default"].get("OPTIONS", {}),
     }
+# django-dbbackup (core/backup.py): SQLite is restored through its backup API, safe in WAL mode.
+DBBACKUP_CONNECTORS = (
+    {"default": {"CONNECTOR": "core.backup.SqliteOnlineConnector"}}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+    else {}
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if REDIS_URL:
