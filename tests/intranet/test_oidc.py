@@ -22,6 +22,7 @@ from intranet import oidc
 from intranet.settings.base import parse_group_map
 from people import roles
 
+from ..conftest import SSO_GROUP_MAP
 from ..factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -136,6 +137,32 @@ def test_group_map_parsing():
     for wrong in ["Kommunikation", "=Kommunikation", "abc="]:
         with pytest.raises(ImproperlyConfigured):
             parse_group_map(wrong)
+
+
+def test_a_group_map_onto_anything_but_a_role_is_a_configuration_error(settings):
+    from intranet.checks import oidc_group_map_names_roles
+
+    settings.OIDC_GROUP_MAP = {"x": ["Kommunikation"]}
+    assert oidc_group_map_names_roles(None) == []
+    settings.OIDC_GROUP_MAP = {"x": ["Projektleder: Aktivt medborgerskab (#3)"]}
+    assert [error.id for error in oidc_group_map_names_roles(None)] == ["intranet.E001"]
+
+
+def test_groups_claim_shapes(settings):
+    settings.OIDC_GROUPS_CLAIM = "group"
+    assert oidc.claims_groups({"group": "Intranet-Kommunikation"}) == ["Intranet-Kommunikation"]  # AD FS, one group
+    assert oidc.claims_groups({"group": ["a", "b"]}) == ["a", "b"]
+    assert oidc.claims_groups({}) == []  # no claim: member of no mapped group
+    # Entra ID's group overage: the claim is replaced by a pointer, so membership is unknown.
+    assert oidc.claims_groups({"_claim_names": {"group": "src1"}}) is None
+
+
+def test_unknown_membership_leaves_the_roles_as_they_are(settings, make_user, role_groups):
+    settings.OIDC_GROUP_MAP = parse_group_map(SSO_GROUP_MAP)
+    person = make_user("gg", roles.COMMUNICATIONS)
+    assert oidc.sync_roles(person, None) == (set(), set())
+    assert group_names(person) == {roles.EMPLOYEES, roles.COMMUNICATIONS}
+    assert oidc.sync_roles(person, []) == (set(), {roles.COMMUNICATIONS})
 
 
 # --- Discovery ----------------------------------------------------------------------------------
