@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail_modeladmin.views import InstanceSpecificView
@@ -59,7 +60,17 @@ class ModerateView(InstanceSpecificView):
                 form.add_error("reason", error)
                 return self.render_to_response(self.get_context_data(form=form), status=400)
             messages.error(request, " ".join(error.messages))
-        return redirect(self.url_helper.index_url)
+        return redirect(self.next_url() or self.url_helper.index_url)
+
+    def next_url(self):
+        """Where the moderator came from (the queue at /moderering/), when it is on this site."""
+        target = self.request.POST.get("next") or self.request.GET.get("next") or ""
+        if url_has_allowed_host_and_scheme(target, allowed_hosts={self.request.get_host()}):
+            return target
+        return ""
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(action=self.action, **kwargs)
+        reports = self.instance.reports.filter(resolved_at__isnull=True).select_related("reporter")
+        return super().get_context_data(
+            action=self.action, open_reports=reports.order_by("created_at"), next_url=self.next_url(), **kwargs
+        )

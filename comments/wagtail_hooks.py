@@ -1,7 +1,8 @@
 """Comment moderation in the Wagtail admin: the audit-log actions, the list and the dashboard panel."""
 
 from django.contrib.admin import SimpleListFilter
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Prefetch
+from django.middleware.csrf import get_token
 from django.urls import re_path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -198,13 +199,21 @@ class ReportedCommentsSection(ModerationSection):
         return ngettext("%(count)s anmeldt kommentar", "%(count)s anmeldte kommentarer", count) % {"count": count}
 
     def get_context_data(self, parent_context=None):
+        open_reports = CommentReport.objects.filter(resolved_at__isnull=True).select_related("reporter")
         comments = list(
-            Comment.objects.reported().select_related("author", "page").order_by("created_at")[: self.shown]
+            Comment.objects.reported()
+            .select_related("author", "page")
+            .prefetch_related(Prefetch("reports", queryset=open_reports.order_by("created_at"), to_attr="open_reports"))
+            .order_by("created_at")[: self.shown]
         )
         url_helper = CommentAdmin().url_helper
         for comment in comments:
             comment.moderation_url = url_helper.get_action_url("inspect", comment.pk)
-        return {"reported_comments": comments}
+            comment.hide_url = url_helper.get_action_url("hide", comment.pk)
+            comment.dismiss_url = url_helper.get_action_url("dismiss", comment.pk)
+        request = (parent_context or {}).get("request")
+        # Drawn outside the page's template context: the forms need the request's CSRF token.
+        return {"reported_comments": comments, "request": request, "csrf_token": get_token(request) if request else ""}
 
 
 @hooks.register(MODERATION_SECTIONS_HOOK)

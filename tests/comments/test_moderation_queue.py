@@ -1,0 +1,51 @@
+"""Reported comments on /moderering/: the reporters' reasons, hiding and dismissing from the same place."""
+
+import pytest
+
+from comments.models import Comment, CommentReport
+from comments.wagtail_hooks import CommentAdmin
+
+from .test_moderation_admin import comments  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.django_db
+
+URLS = CommentAdmin().url_helper
+
+
+def test_the_queue_shows_who_reported_and_why(client, moderator, comments, colleague):  # noqa: F811
+    client.force_login(moderator)
+    html = client.get("/moderering/").content.decode()
+    assert "Noget grimt om kantinen" in html
+    assert "Uvenligt" in html
+    assert colleague.get_full_name() in html
+    assert URLS.get_action_url("hide", comments["rude"].pk) in html
+    assert URLS.get_action_url("dismiss", comments["rude"].pk) in html
+    assert 'name="csrfmiddlewaretoken"' in html
+
+
+def test_dismissing_from_the_queue_closes_the_reports_and_returns_there(client, moderator, comments):  # noqa: F811
+    client.force_login(moderator)
+    response = client.post(URLS.get_action_url("dismiss", comments["rude"].pk), {"next": "/moderering/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/moderering/"
+    assert Comment.objects.get(pk=comments["rude"].pk).is_visible
+    assert not CommentReport.objects.filter(resolved_at__isnull=True).exists()
+
+
+def test_hiding_from_the_queue_needs_a_reason_and_returns_there(client, moderator, comments):  # noqa: F811
+    client.force_login(moderator)
+    url = URLS.get_action_url("hide", comments["rude"].pk)
+    response = client.post(url, {"reason": "", "next": "/moderering/"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Uvenligt" in html  # the reason is shown where the moderator acts
+    assert 'name="next" value="/moderering/"' in html
+    response = client.post(url, {"reason": "Nedsættende", "next": "/moderering/"})
+    assert response["Location"] == "/moderering/"
+    assert Comment.objects.get(pk=comments["rude"].pk).is_hidden
+
+
+def test_next_never_leaves_the_site(client, moderator, comments):  # noqa: F811
+    client.force_login(moderator)
+    response = client.post(URLS.get_action_url("dismiss", comments["rude"].pk), {"next": "https://evil.example/"})
+    assert response["Location"] == URLS.index_url
