@@ -12,7 +12,7 @@ export DJANGO_SETTINGS_MODULE ?= intranet.settings.dev
 export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 export RUN_ADDRESS := $(HOST):$(PORT)
 
-.PHONY: run test setup install assets migrate seed lint format messages chromium bench bench-setup loadtest clean
+.PHONY: run test setup install assets migrate seed lint format messages chromium redis-server bench bench-setup loadtest clean
 
 # The web server and the background worker (Procfile), in the foreground; Ctrl-C stops both.
 run: setup seed
@@ -63,7 +63,17 @@ chromium:
 		fi; \
 	fi
 
-test: install assets chromium
+# The outage tests start and stop a redis-server of their own (Debian's package); install it when missing.
+redis-server:
+	@if ! command -v redis-server >/dev/null; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
+		else \
+			echo "redis-server is missing: install it with 'sudo apt-get install redis-server' (the cache outage test needs it)." >&2; exit 1; \
+		fi; \
+	fi
+
+test: install assets chromium redis-server
 	DJANGO_SETTINGS_MODULE=intranet.settings.test $(PY) -m pytest
 
 lint: install
