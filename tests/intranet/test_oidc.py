@@ -196,6 +196,13 @@ def test_login_page_offers_single_sign_on_above_the_local_form(client, sso):
     assert button < page.index('name="username"')
 
 
+def test_next_may_not_lead_away_from_the_intranet(client, sso):
+    client.get("/oidc/authenticate/", {"next": "https://elsewhere.example/"})
+    assert client.session["oidc_login_next"] is None
+    client.get("/oidc/authenticate/", {"next": "/min-profil/"})
+    assert client.session["oidc_login_next"] == "/min-profil/"
+
+
 def test_oidc_only_hides_the_local_form_and_lets_only_superusers_use_it(client, sso, settings, make_user, role_groups):
     settings.OIDC_ONLY = True
     make_user("medarbejder")
