@@ -13,9 +13,10 @@ from django.urls import reverse
 
 from comments.models import Comment
 from news.models import NewsArticlePage
+from people import roles
 from projects.models import ProjectPage, ProjectTeamMember
 from workshops import services as workshop_services
-from workshops.models import Idea
+from workshops.models import Idea, WorkshopOutcomePage
 
 from .moderation import sections_for
 
@@ -24,6 +25,7 @@ MY_PROJECTS = 8
 MY_SUBMISSIONS = 5
 NEWEST_IDEAS = 6
 REPLIES = 5
+FACILITATED = 5
 
 
 @dataclass
@@ -104,6 +106,24 @@ def newest_ideas(limit=NEWEST_IDEAS):
     return Listing.of(ideas, limit)
 
 
+def facilitated_by(user, limit=FACILITATED):
+    """Published workshops the user facilitated, newest workshop first; None for those who are no change agent."""
+    if not roles.has_role(user, roles.CHANGE_AGENTS):
+        return None
+    outcomes = (
+        WorkshopOutcomePage.objects.live()
+        .filter(facilitators=user)
+        .defer_streamfields()
+        .order_by("-workshop_date", "-pk")
+    )
+    return Listing.of(outcomes, limit)
+
+
+def report_link(user):
+    """The strategy report for the roles that may see it (``workshops.services.can_see_report``)."""
+    return reverse("workshops:report") if workshop_services.can_see_report(user) else None
+
+
 def replies_to(user, limit=REPLIES):
     """Visible replies by others to the user's comments, on live pages, newest first."""
     replies = (
@@ -124,4 +144,6 @@ def dashboard_for(user):
         "review_queue": review_queue(user),
         "ideas": newest_ideas(),
         "replies": replies_to(user),
+        "facilitated": facilitated_by(user),
+        "report_url": report_link(user),
     }

@@ -1,6 +1,8 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from workshops.services import can_see_report
+
 register = template.Library()
 
 # The main navigation of the contract in DESIGN.md: fixed, top-level addresses.
@@ -10,6 +12,8 @@ MAIN_NAVIGATION = [
     ("/projekter/", _("Projekter")),
     ("/forandringsagenter/", _("Forandringsagenter")),
 ]
+# Shown only to those who may open it (``workshops.services.can_see_report``).
+REPORT_ITEM = ("/rapport/", _("Rapport"))
 
 
 @register.simple_tag(takes_context=True)
@@ -18,7 +22,11 @@ def main_navigation(context):
     request = context.get("request")
     path = request.path if request else "/"
     items = []
-    for href, label in MAIN_NAVIGATION:
+    navigation = list(MAIN_NAVIGATION)
+    user = context.get("user") or getattr(request, "user", None)
+    if user is not None and user.is_authenticated and can_see_report(user):
+        navigation.append(REPORT_ITEM)
+    for href, label in navigation:
         current = path == href
         active = current or (href != "/" and path.startswith(href))
         items.append({"href": href, "label": label, "current": current, "active": active})
