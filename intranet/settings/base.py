@@ -271,7 +271,7 @@ OIDC_RP_SIGN_ALGO = "RS256"  # what Entra ID and AD FS sign ID tokens with
 OIDC_RP_SCOPES = "openid email profile"
 OIDC_USE_PKCE = True
 OIDC_STORE_ID_TOKEN = True  # sent back as id_token_hint when the session ends at the provider
-OIDC_TIMEOUT = 10  # seconds for each call to the provider
+OIDC_TIMEOUT = 5  # seconds per call to the provider; a login makes up to four, within gunicorn's 30 s
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Dansk")), ("en", _("Engelsk"))]
