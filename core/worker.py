@@ -13,6 +13,7 @@ import os
 import socket
 import threading
 import time
+from datetime import timedelta
 from io import StringIO
 
 from django.conf import settings
@@ -29,7 +30,7 @@ logger = logging.getLogger(__name__)
 
 @task()
 def run_scheduled_chores():
-    """Publish pages whose go-live time has passed, unpublish expired ones, prune old job results."""
+    """Publish pages whose go-live time has passed, unpublish expired ones, prune old job results and beats."""
     output = StringIO()
     call_command("publish_scheduled", stdout=output)
     call_command(
@@ -40,6 +41,7 @@ def run_scheduled_chores():
         stdout=output,
         verbosity=0,
     )
+    WorkerHeartbeat.objects.filter(beat_at__lt=timezone.now() - timedelta(days=7)).delete()
     return timezone.now().isoformat()
 
 

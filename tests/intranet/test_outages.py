@@ -87,11 +87,14 @@ def test_a_database_that_never_answers_gives_the_danish_error_page_within_second
     )
     try:
         assert wait_for(lambda: _listening(port), timeout=30), "gunicorn did not start"
+        fetch(f"http://127.0.0.1:{port}/healthz/")  # the worker has loaded Django (not timed)
         # A signed-in employee: the session must be read from the database.
         status, body, seconds = fetch(f"http://127.0.0.1:{port}/", cookie="sessionid=" + "k" * 32)
         assert status == 500
         assert "Der opstod en fejl" in body
-        assert seconds < 8, f"the request held its worker for {seconds:.1f} s"
+        assert seconds < 8, (
+            f"the request held its worker for {seconds:.1f} s, {len(database.held)} connections: " + _output(process)
+        )
         assert database.held, "the test server saw no connection attempt: " + _output(process)
 
         status, body, seconds = fetch(f"http://127.0.0.1:{port}/healthz/")
@@ -183,9 +186,11 @@ def browse(client, article, body):
 
 @pytest.mark.django_db
 def test_pages_sessions_and_rate_limits_work_without_redis_and_use_it_again_when_it_returns(
-    client, redis_server, article, employee, monkeypatch
+    client, redis_server, article, employee, monkeypatch, settings
 ):
     monkeypatch.setattr("core.cache.RETRY_SECONDS", 0.2)
+    # Sessions kept in the cache as well as the database (the faster choice a site may make) must survive too.
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     client.force_login(employee)
     browse(client, article, "Med cache")
     assert redis_server.keys(), "the cache was not used while Redis ran"
