@@ -1,3 +1,5 @@
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -14,3 +16,20 @@ def register_status_url():
 @hooks.register("register_settings_menu_item")
 def register_status_menu_item():
     return AdminOnlyMenuItem(_("Driftsstatus"), reverse("operations_status"), icon_name="cogs", order=1000)
+
+
+@hooks.register("before_bulk_action")
+def bulk_delete_only_for_superusers(request, action_type, objects, action_class_instance):
+    """Deleting pages in bulk is for superusers only.
+
+    Wagtail's bulk actions check each page with a plain ``PagePermissionTester`` and skip the
+    ``before_delete_page`` hooks the single delete view runs, so edit rights on a section would
+    let its editor delete everything in it (others' pending submissions, then the section
+    itself) from the page listing. The single delete view keeps its own rules.
+    """
+    from wagtail.models import Page
+
+    if action_type != "delete" or not issubclass(action_class_instance.model, Page) or request.user.is_superuser:
+        return None
+    messages.error(request, _("Kun administratorer kan slette flere sider på én gang. Intet blev slettet."))
+    return redirect(action_class_instance.next_url)

@@ -139,6 +139,16 @@ class OutcomePermissionTester(PagePermissionTester):
     def can_publish(self):
         return self.user.is_active and self.user.is_superuser
 
+    def can_delete(self, ignore_bulk=False):
+        """An outcome is its submitter's record: only an administrator removes it (or moves it)."""
+        return self.user.is_active and self.user.is_superuser and super().can_delete(ignore_bulk)
+
+    def can_unpublish(self):
+        """Not while a revision is in review: the reviewer decides on the page as it stands."""
+        if self.page.workflow_in_progress and not self.user.is_superuser:
+            return False
+        return super().can_unpublish()
+
 
 # --- The idea pipeline -------------------------------------------------------------
 class IdeaStatus(models.TextChoices):

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -248,6 +248,35 @@ def move_idea(idea, user, from_status, to_status):
     idea.status = to_status
     idea.status_changed_at = now
     return idea
+
+
+# --- Bulk actions in the admin ------------------------------------------------------------
+def bulk_action_refusal(user, action_type, pages):
+    """Why a bulk page action (Wagtail's page listing) may not touch outcomes, or None.
+
+    Wagtail checks each page of a bulk action with the plain page permission tester, so the
+    outcome rules of :class:`OutcomePermissionTester` must be repeated here: outcomes go live
+    only through review, and an outcome in review (or sent back to its submitter) is neither
+    unpublished nor moved, in the selection or under a selected page. Superusers may.
+    """
+    if user.is_superuser or action_type not in ("publish", "unpublish", "move") or not pages:
+        return None
+    within = Q()
+    for page in pages:
+        within |= Q(path__startswith=page.path)
+    outcomes = WorkshopOutcomePage.objects.filter(within)
+    if action_type == "publish" and outcomes.exists():
+        return _("Workshopresultater udgives kun ved at blive godkendt. Intet blev udgivet.")
+    in_review = WorkflowState.objects.active().filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id__in=[str(pk) for pk in outcomes.values_list("pk", flat=True)],
+    )
+    if action_type in ("unpublish", "move") and in_review.exists():
+        return _(
+            "Et eller flere workshopresultater er til godkendelse eller sendt tilbage til indsenderen "
+            "og kan ikke flyttes eller afpubliceres nu. Intet blev ændret."
+        )
+    return None
 
 
 # --- Review queue and report ----------------------------------------------------------------

@@ -9,6 +9,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
+from wagtail.models import Page
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
@@ -251,3 +252,15 @@ def export_workshop_contributions(user):
             for change in IdeaStatusChange.objects.filter(changed_by=user).order_by("pk")
         ],
     }
+
+
+@hooks.register("before_bulk_action")
+def outcome_rules_in_bulk(request, action_type, objects, action_class_instance):
+    """Wagtail's bulk publish, unpublish and move follow the outcome rules (``services.bulk_action_refusal``)."""
+    if not issubclass(action_class_instance.model, Page):
+        return None
+    refusal = services.bulk_action_refusal(request.user, action_type, objects)
+    if refusal is None:
+        return None
+    messages.error(request, refusal)
+    return redirect(action_class_instance.next_url)
