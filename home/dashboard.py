@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from comments.models import Comment
+from core.privacy import visible
 from news.models import NewsArticlePage
 from people import roles
 from projects.models import ProjectPage, ProjectTeamMember
@@ -67,11 +68,11 @@ def latest_news(limit=LATEST_NEWS):
     return Listing.of(articles, limit)
 
 
-def projects_of(user, limit=MY_PROJECTS):
+def projects_of(user, request, limit=MY_PROJECTS):
     """The live projects the user leads or is on the team of, leads first (``project.lead_id``)."""
     memberships = ProjectTeamMember.objects.filter(user=user).values("page_id")
     projects = (
-        ProjectPage.objects.live()
+        visible(ProjectPage.objects.live(), request)
         .filter(Q(lead=user) | Q(pk__in=memberships))
         .defer_streamfields()
         .order_by("title", "pk")
@@ -95,10 +96,10 @@ def review_queue(user):
     return ReviewQueue(counts=counts, lines=lines, url=reverse("moderation_queue"))
 
 
-def newest_ideas(limit=NEWEST_IDEAS):
-    """Ideas of published outcomes only (outcomes awaiting review are not public)."""
+def newest_ideas(request, limit=NEWEST_IDEAS):
+    """Ideas of published outcomes only (outcomes awaiting review are not public), outside private sections."""
     ideas = (
-        Idea.objects.filter(outcome__live=True)
+        visible(Idea.objects.filter(outcome__live=True), request, field="outcome__path")
         .select_related("outcome", "project")
         .defer("outcome__ideas", "outcome__method", "outcome__summary", "outcome__next_steps", "project__body")
         .order_by("-created_at", "-pk")
@@ -106,12 +107,12 @@ def newest_ideas(limit=NEWEST_IDEAS):
     return Listing.of(ideas, limit)
 
 
-def facilitated_by(user, limit=FACILITATED):
+def facilitated_by(user, request, limit=FACILITATED):
     """Published workshops the user facilitated, newest workshop first; None for those who are no change agent."""
     if not roles.has_role(user, roles.CHANGE_AGENTS):
         return None
     outcomes = (
-        WorkshopOutcomePage.objects.live()
+        visible(WorkshopOutcomePage.objects.live(), request)
         .filter(facilitators=user)
         .defer_streamfields()
         .order_by("-workshop_date", "-pk")
@@ -124,10 +125,10 @@ def report_link(user):
     return reverse("workshops:report") if workshop_services.can_see_report(user) else None
 
 
-def replies_to(user, limit=REPLIES):
+def replies_to(user, request, limit=REPLIES):
     """Visible replies by others to the user's comments, on live pages, newest first."""
     replies = (
-        Comment.objects.visible()
+        visible(Comment.objects.visible(), request, field="page__path")
         .filter(parent__author=user, page__live=True)
         .exclude(author=user)
         .select_related("author", "page")
@@ -136,14 +137,16 @@ def replies_to(user, limit=REPLIES):
     return Listing.of(replies, limit)
 
 
-def dashboard_for(user):
+def dashboard_for(request):
+    """The blocks for the logged-in reader; page privacy (``core.privacy``) applies to each list."""
+    user = request.user
     return {
         "news": latest_news(),
-        "projects": projects_of(user),
+        "projects": projects_of(user, request),
         "submissions": submissions_of(user),
         "review_queue": review_queue(user),
-        "ideas": newest_ideas(),
-        "replies": replies_to(user),
-        "facilitated": facilitated_by(user),
+        "ideas": newest_ideas(request),
+        "replies": replies_to(user, request),
+        "facilitated": facilitated_by(user, request),
         "report_url": report_link(user),
     }

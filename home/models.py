@@ -34,7 +34,7 @@ class HomePage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         if request.user.is_authenticated:
-            context["dashboard"] = dashboard_for(request.user)
+            context["dashboard"] = dashboard_for(request)
         return context
 
 

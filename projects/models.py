@@ -16,6 +16,7 @@ from wagtail.search import index
 from comments.mixins import CommentablePageMixin
 from core.blocks import BodyBlock
 from core.models import BasePage
+from core.privacy import visible
 from people.models import people_with_profiles
 
 from .admin_forms import ProjectPageForm
@@ -71,7 +72,8 @@ class ProjectIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         form = ProjectFilterForm(request.GET or None, themes=Theme.objects.all())
         filters = form.cleaned_data if form.is_valid() else {}
-        projects = ProjectPage.objects.child_of(self).live().select_related("theme", "lead").order_by("title")
+        projects = visible(ProjectPage.objects.child_of(self).live(), request).select_related("theme", "lead")
+        projects = projects.order_by("title")
         if filters.get("status"):
             projects = projects.filter(status=filters["status"])
         if filters.get("tema"):
@@ -208,7 +210,7 @@ class ProjectPage(CommentablePageMixin, RoutablePageMixin, BasePage):
             NewsArticlePage = apps.get_model("news", "NewsArticlePage")
         except LookupError:
             return []
-        articles = NewsArticlePage.objects.live().filter(related_project_id=self.pk)
+        articles = NewsArticlePage.objects.live().public().filter(related_project_id=self.pk)
         return list(articles.order_by("-date", "-pk")[:limit])
 
     def get_context(self, request, *args, **kwargs):

@@ -5,6 +5,7 @@ from wagtail.admin.auth import permission_denied
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.privacy import visible
 from core.search import SEARCH_SOURCE_HOOK, SearchSource, result, stream_text
 
 from .models import ProjectPage, Theme
@@ -27,7 +28,7 @@ register_snippet(ThemeViewSet)
 def projects_on_profile(request, person):
     """The projects a person leads or works on, shown on their profile page (people/ never imports us)."""
     projects = (
-        ProjectPage.objects.live()
+        visible(ProjectPage.objects.live(), request)
         .filter(Q(lead=person) | Q(team_members__user=person))
         .distinct()
         .select_related("theme")

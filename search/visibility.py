@@ -5,17 +5,14 @@ a group or password restriction shows only to those who pass it (as Wagtail's ow
 ``PageViewRestriction.accept_request`` decides), and so do its descendants.
 """
 
-from wagtail.models import PageViewRestriction
+from core.privacy import hidden_paths
 
 
 class Visibility:
     def __init__(self, request):
         self.request = request
-        self.hidden_paths = sorted(
-            restriction.page.path
-            for restriction in PageViewRestriction.objects.select_related("page")
-            if not restriction.accept_request(request)
-        )
+        # The rule every list applies (core.privacy): restricted sections this request does not pass.
+        self.hidden_paths = list(hidden_paths(request))
 
     def pages(self, model):
         """The live pages of ``model`` this request may see."""

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from core.privacy import may_view
 from core.spreadsheets import csv_writer
 
 from . import services
@@ -240,7 +241,7 @@ def may_see_outcome(page, user):
 def attachment(request, pk):
     """Attachments of unpublished outcomes exist only for their submitter and reviewers."""
     item = get_object_or_404(OutcomeAttachment.objects.select_related("outcome"), pk=pk)
-    if not may_see_outcome(item.outcome, request.user):
+    if not may_see_outcome(item.outcome, request.user) or not may_view(item.outcome, request):
         raise Http404
     content_type = mimetypes.guess_type(item.original_name)[0] or "application/octet-stream"
     inline = content_type in ("image/jpeg", "image/png", "application/pdf")

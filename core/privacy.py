@@ -1,0 +1,48 @@
+"""Wagtail's page privacy ("Privat" in the admin) applied to lists, not only to the page itself.
+
+Wagtail checks a page's view restrictions when the page is served; a list that shows a
+restricted page's title, excerpt, ideas or files (the dashboard, project lists, profiles,
+attachments, search) must apply the same rule. A restriction covers the page and everything
+below it; whether a request passes it is Wagtail's ``PageViewRestriction.accept_request``
+(logged in, in a group, or the page's password given in this session).
+
+Every app lists pages through these functions; ``search/`` uses :func:`hidden_paths` for its
+``Visibility``.
+"""
+
+from django.db.models import Q
+from wagtail.models import PageViewRestriction
+
+_CACHE_ATTRIBUTE = "_privacy_hidden_paths"
+
+
+def hidden_paths(request):
+    """Tree paths of the restricted sections this request does not pass (one query per request)."""
+    cached = getattr(request, _CACHE_ATTRIBUTE, None)
+    if cached is None:
+        cached = sorted(
+            restriction.page.path
+            for restriction in PageViewRestriction.objects.select_related("page")
+            if not restriction.accept_request(request)
+        )
+        setattr(request, _CACHE_ATTRIBUTE, cached)
+    return cached
+
+
+def hidden_q(request, field="path"):
+    """A ``Q`` matching the objects whose page (``field`` names its path) this request may not see."""
+    condition = Q(pk__in=[])
+    for path in hidden_paths(request):
+        condition |= Q(**{f"{field}__startswith": path})
+    return condition
+
+
+def visible(queryset, request, field="path"):
+    """``queryset`` without what lies in a restricted section this request does not pass."""
+    paths = hidden_paths(request)
+    return queryset.exclude(hidden_q(request, field)) if paths else queryset
+
+
+def may_view(page, request):
+    """Whether ``request`` passes every view restriction on ``page`` and its ancestors."""
+    return not any(page.path.startswith(path) for path in hidden_paths(request))
