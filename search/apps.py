@@ -11,8 +11,9 @@ class SearchConfig(AppConfig):
     verbose_name = _("Søgning")
 
     def ready(self):
-        from .cache import connect_invalidation
+        from .cache import connect_index_updates, connect_invalidation
         from .sources import get_sources
 
         # The sources' hooks live in the apps' wagtail_hooks modules; Wagtail loads them on first use.
         connect_invalidation(get_sources())
+        connect_index_updates()

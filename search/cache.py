@@ -62,3 +62,23 @@ def connect_invalidation(sources):
 
 def results_key(*parts):
     return "search:" + hashlib.sha256("\x1f".join([str(generation()), *map(str, parts)]).encode()).hexdigest()
+
+
+def index_updated(sender, task_result, **kwargs):
+    """An index update done by the background worker outdates result pages cached since the save.
+
+    Saves move the generation at once (above), but with a queue backend (``TASKS``) the search index is
+    brought up to date a moment later by the worker; a search in between would keep the old results for
+    ``RESULTS_CACHE_SECONDS``. With Redis the worker's move reaches every web process.
+    """
+    if task_result.task.module_path == INDEX_TASK_PATH:
+        content_changed()
+
+
+INDEX_TASK_PATH = "modelsearch.tasks.insert_or_update_object_task"
+
+
+def connect_index_updates():
+    from django_tasks.signals import task_finished
+
+    task_finished.connect(index_updated, dispatch_uid="search_cache_index_updated")
