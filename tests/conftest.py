@@ -26,9 +26,9 @@ def restore_migrated_data():
 
     Locale.objects.get_or_create(language_code="da")
     if not Collection.objects.exists():
-        Collection.add_root(name="Root")
+        Collection.add_root(name="Rod")
     if not Page.objects.exists():
-        Page.add_root(instance=Page(title="Root", slug="root"))
+        Page.add_root(instance=Page(title="Rod", slug="root"))
     roles_migration = import_module("people.migrations.0001_roles")
     roles_migration.create_roles(apps, None)
     import_module("comments.migrations.0002_moderation_permission").grant_moderation(apps, None)

@@ -42,6 +42,8 @@ class IdeaAdmin(ModelAdmin):
     add_to_admin_menu = True
     permission_helper_class = IdeaPermissionHelper
     inspect_view_enabled = True
+    # block_id and sort_order tie an idea to its outcome's StreamField: internal, and untranslated.
+    inspect_view_fields_exclude = ("block_id", "sort_order")
     list_display = ("title", "status_label", "project", "outcome", "status_changed_at")
     list_filter = ("status", "project")
     list_select_related = ("project", "outcome")

@@ -6,7 +6,7 @@ actions, history, images, documents, reports, snippets and modeladmin listings, 
 fails on any visible text, or title/aria-label/placeholder/alt attribute, that is still English.
 
 "English" is decided from data, not guessed: a word is English when it occurs in Wagtail's own
-English message catalogues and in no Danish text (our catalogues, Wagtail's, Django's, and the
+English message catalogues and in no Danish text (our catalogues, Django's, and the
 project's Danish source strings). Wagtail's JavaScript catalogue is checked message by message.
 """
 
@@ -21,11 +21,14 @@ import django
 import polib
 import pytest
 import wagtail
+import wagtail_factories
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
-from wagtail.models import Page, TaskState
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Page, TaskState
 
 pytestmark = pytest.mark.django_db
 
@@ -104,8 +107,7 @@ def _english_vocabulary():
             english |= _words(text)
     danish = set()
     danish_catalogues = [
-        *CATALOGUE_DIR.glob("*.po"),
-        *SITE_PACKAGES.glob("wagtail*/**/locale/da/LC_MESSAGES/*.po"),
+        *CATALOGUE_DIR.glob("*.po"),  # includes (and corrects) Wagtail's own Danish messages
         *Path(django.__file__).parent.glob("**/locale/da/LC_MESSAGES/django.po"),
     ]
     for path in danish_catalogues:
@@ -124,8 +126,8 @@ def english_words(text):
     """The English words in a text shown to people; identifiers, paths and addresses are skipped."""
     found = set()
     for token in text.split():
-        if re.search(r"[/@_.:=]\w", token) or token.startswith(("#", "http")):
-            continue  # a path, e-mail address, file name, time zone or identifier: not prose
+        if re.search(r"[/@_.:=]\w|\d", token) or token.startswith(("#", "http")):
+            continue  # a path, e-mail address, file name, time zone, number or identifier: not prose
         found |= _words(token) & ENGLISH
     return found
 
@@ -169,6 +171,8 @@ class _TextCollector(HTMLParser):
         elif isinstance(value, list):
             for child in value:
                 self._collect_json(child, key)
+        elif isinstance(value, str) and value.lstrip().startswith("<"):
+            self.texts += visible_texts(value)  # a widget's HTML, rendered by the scripts (telepath)
         elif isinstance(value, str) and key in READ_JSON_KEYS and not re.fullmatch(r"[a-z0-9-]+", value):
             self.texts.append(value)  # (a lowercase slug is an identifier, not text)
 
@@ -187,8 +191,14 @@ def sidebar_urls(html):
 
 @pytest.fixture
 def demo(client):
+    """The demo content, plus an image and a document in the shared library (the demo has none)."""
     call_command("seed_demo", "--password", "demo", stdout=StringIO())
-    return get_user_model().objects
+    users = get_user_model().objects
+    root = Collection.get_first_root_node()
+    author = users.get(username="kommunikation")
+    wagtail_factories.ImageFactory(title="Rådhuset", collection=root, uploaded_by_user=author)
+    wagtail_factories.DocumentFactory(title="Referat", collection=root, uploaded_by_user=author)
+    return users
 
 
 def _screens_for(user):
@@ -207,6 +217,8 @@ def _screens_for(user):
         else WorkshopOutcomePage.objects.first()
     )
     home = Page.objects.get(depth=2)
+    image = get_image_model().objects.get(title="Rådhuset")
+    document = get_document_model().objects.get(title="Referat")
     urls = [
         reverse("wagtailadmin_home"),
         reverse("wagtailadmin_explore_root"),
@@ -247,11 +259,42 @@ def _screens_for(user):
         if revision:
             urls.append(reverse("wagtailadmin_pages:revisions_view", args=[page.pk, revision.pk]))
             urls.append(reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, "live", revision.pk]))
+    for model, obj in (
+        ("wagtailcore/page", article),
+        ("wagtailimages/image", image),
+        ("wagtaildocs/document", document),
+    ):
+        for action in ("delete", "move", "publish", "unpublish", "add_tags", "add_to_collection"):
+            urls.append(f"/admin/bulk/{model}/{action}/?id={obj.pk}")
+    urls += [
+        reverse("wagtailimages:edit", args=[image.pk]),
+        reverse("wagtailimages:delete", args=[image.pk]),
+        reverse("wagtailimages:image_usage", args=[image.pk]),
+        reverse("wagtaildocs:edit", args=[document.pk]),
+        reverse("wagtaildocs:delete", args=[document.pk]),
+    ]
     if pending:
         for action in ("approve", "reject"):
             urls.append(reverse("wagtailadmin_pages:workflow_action", args=[outcome.pk, action, pending.pk]))
         urls.append(reverse("wagtailadmin_pages:workflow_preview", args=[outcome.pk, pending.task_id]))
     return urls
+
+
+MAX_SCREENS = 250
+# Links not to follow: they leave the admin's screens, change state on GET, or only download.
+SKIP_LINKS = re.compile(r"/logout/|/jsi18n/|/preview/|/view_draft/|export=|/documents/\d+/|/api/|/sprog/")
+
+
+def _shape(url):
+    """What kind of screen a URL is: its path with the numbers taken out."""
+    return re.sub(r"\d+", "N", url.split("?")[0])
+
+
+def _admin_links(response):
+    if "html" not in response.get("Content-Type", ""):
+        return []
+    links = re.findall(r'href="(/admin/[^"#]*)"', response.content.decode())
+    return [link.replace("&amp;", "&") for link in links if not SKIP_LINKS.search(link)]
 
 
 def _texts_of(response):
@@ -272,9 +315,11 @@ def test_every_admin_screen_of_the_role_is_danish(client, demo, username):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "da"
     start = client.get(reverse("wagtailadmin_home"))
     assert start.status_code == 200
-    urls = list(dict.fromkeys(_screens_for(user) + sidebar_urls(start.content.decode())))
+    queue = list(dict.fromkeys(_screens_for(user) + sidebar_urls(start.content.decode())))
+    seen_shapes = {_shape(url) for url in queue}
     english, visited = {}, 0
-    for url in urls:
+    while queue and visited < MAX_SCREENS:
+        url = queue.pop(0)
         response = client.get(url, HTTP_X_REQUESTED_WITH="XMLHttpRequest" if "choose" in url else "")
         if response.status_code != 200:
             continue  # the role may not open this screen: nothing shown, nothing to translate
@@ -285,6 +330,12 @@ def test_every_admin_screen_of_the_role_is_danish(client, demo, username):
             words = english_words(text)
             if words:
                 english.setdefault(text, (url, sorted(words)))
+        # Further: every kind of admin screen linked from here (one of each shape).
+        for link in _admin_links(response):
+            if _shape(link) not in seen_shapes:
+                seen_shapes.add(_shape(link))
+                queue.append(link)
+    print(f"{username}: {visited} admin screens")
     assert visited >= 15, f"only {visited} admin screens opened for {username}"
     report = "\n".join(f"{url}: {text!r} {words}" for text, (url, words) in sorted(english.items()))
     assert not english, f"English text on the admin screens of {username}:\n{report}"
