@@ -47,6 +47,7 @@ def create_backup(directory=None):
         call_command("dbbackup", output_path=str(work / DATABASE_MEMBER), verbosity=0)
         call_command("mediabackup", output_path=str(work / MEDIA_MEMBER), verbosity=0)
         partial = target.with_suffix(".tar.part")
+        partial.touch(mode=0o600)  # the archive holds password hashes and private uploads
         with tarfile.open(partial, "w") as archive:
             archive.add(work / DATABASE_MEMBER, arcname=DATABASE_MEMBER)
             archive.add(work / MEDIA_MEMBER, arcname=MEDIA_MEMBER)

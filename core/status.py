@@ -33,9 +33,11 @@ class Status:
     last_chores_run: datetime | None = None
     last_scheduled_publication: PageLogEntry | None = None
 
+    chores_overdue: bool = False
+
     @property
     def healthy(self):
-        return self.worker_alive and self.failed == 0
+        return self.worker_alive and not self.chores_overdue
 
 
 def collect(failures=10):
@@ -69,6 +71,10 @@ def collect(failures=10):
         .order_by("-finished_at")
         .values_list("finished_at", flat=True)
         .first()
+    )
+    # Beats come from a thread; the chores prove the worker's loop itself still takes jobs.
+    status.chores_overdue = status.worker_alive and (
+        status.last_chores_run is None or now - status.last_chores_run > stale_after + timedelta(minutes=1)
     )
     status.last_scheduled_publication = (
         PageLogEntry.objects.filter(action="wagtail.publish.scheduled")

@@ -4,8 +4,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.admin.ui.components import Component
 
 from .admin_views import StatusView
+from .status import collect
 
 
 @hooks.register("register_admin_urls")
@@ -33,3 +35,25 @@ def bulk_delete_only_for_superusers(request, action_type, objects, action_class_
         return None
     messages.error(request, _("Kun administratorer kan slette flere sider på én gang. Intet blev slettet."))
     return redirect(action_class_instance.next_url)
+
+
+class WorkerDownPanel(Component):
+    """On the admin dashboard, for superusers, only when something is wrong: the worker is not working."""
+
+    name = "worker_down"
+    template_name = "core/admin/worker_down_panel.html"
+    order = 10
+
+    def __init__(self, status):
+        self.status = status
+
+    def get_context_data(self, parent_context):
+        return {"status": self.status, "status_url": reverse("operations_status")}
+
+
+@hooks.register("construct_homepage_panels")
+def add_worker_down_panel(request, panels):
+    if request.user.is_superuser:
+        status = collect(failures=0)
+        if not status.healthy:
+            panels.append(WorkerDownPanel(status))

@@ -1,5 +1,6 @@
 """Backups that restore: a seeded database and its media go into a dated archive and come back."""
 
+import os
 import re
 import tarfile
 
@@ -25,6 +26,7 @@ def test_backup_and_restore_round_trip_the_database_and_the_media(home_page, tmp
     assert re.search(r"/intranet-\d{4}-\d{2}-\d{2}-\d{6}\.tar$", archive_path)
     with tarfile.open(archive_path) as archive:
         assert sorted(archive.getnames()) == ["database.dump", "media.tar"]
+    assert os.stat(archive_path).st_mode & 0o777 == 0o600  # password hashes, private uploads
 
     # What happens after the backup: deletions and additions the restore must undo.
     kept_user.delete()

@@ -93,3 +93,29 @@ def test_each_request_is_logged_with_the_user_id_never_the_name(client, home_pag
 def test_healthz_stays_a_cheap_probe(client, db, django_assert_max_num_queries, caplog):
     with django_assert_max_num_queries(1):
         assert client.get("/healthz/").status_code == 200
+
+
+def test_a_worker_that_beats_but_takes_no_jobs_is_reported(busy_site, capsys):
+    DBTaskResult.objects.filter(task_path=run_scheduled_chores.module_path).update(
+        finished_at=timezone.now() - timedelta(minutes=30)
+    )
+    with pytest.raises(SystemExit):
+        call_command("status")
+    assert "FORSINKET" in capsys.readouterr().out
+
+
+def test_the_admin_dashboard_warns_superusers_only_when_the_worker_is_down(client, home_page, make_user):
+    admin = make_user("drift", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    assert "Baggrundsprocessen arbejder ikke" in client.get("/admin/").content.decode()
+    now = timezone.now()
+    WorkerHeartbeat.objects.create(worker_id="w1", hostname="vm", pid=1, started_at=now, beat_at=now)
+    DBTaskResult.objects.create(
+        task_path=run_scheduled_chores.module_path,
+        status=TaskResultStatus.SUCCESSFUL,
+        finished_at=now,
+        backend_name="default",
+        args_kwargs={"args": [], "kwargs": {}},
+        queue_name="default",
+    )
+    assert "Baggrundsprocessen arbejder ikke" not in client.get("/admin/").content.decode()

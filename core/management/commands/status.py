@@ -1,6 +1,7 @@
 """``manage.py status``: the operator's view of the worker, the queue and scheduled publishing.
 
-Exits 1 when the worker has stopped beating, so a monitoring check can run it as it is.
+Exits 1 when the worker has stopped beating or no longer runs the scheduled chores, so a
+monitoring check can run it as it is.
 """
 
 from django.core.management.base import BaseCommand
@@ -28,11 +29,12 @@ class Command(BaseCommand):
         out(f"Fejlede jobs: {status.failed}")
         for failure in status.recent_failures:
             out(f"  {when(failure['finished_at'])} {failure['task']}: {failure['reason']}")
-        out(f"Planlagt udgivelse kørte senest: {when(status.last_chores_run)}")
+        overdue = " (FORSINKET: baggrundsprocessen tager ikke jobs)" if status.chores_overdue else ""
+        out(f"Planlagt udgivelse kørte senest: {when(status.last_chores_run)}{overdue}")
         entry = status.last_scheduled_publication
         if entry:
             out(f"Seneste planlagte udgivelse: {when(entry.timestamp)} “{entry.label}”")
         else:
             out("Seneste planlagte udgivelse: ingen endnu")
-        if not status.worker_alive:
+        if not status.healthy:
             raise SystemExit(1)
