@@ -15,6 +15,9 @@ from .blocks import IDEA_DESCRIPTION_MAX_LENGTH, IDEA_TITLE_MAX_LENGTH
 from .models import MAX_PARTICIPANTS, TEXT_MAX_LENGTH, IdeaStatus
 
 MAX_ATTACHMENT_SIZE = 20 * 1024 * 1024
+# Per outcome, counting the files it already has (minus those ticked for removal) and the new ones.
+MAX_ATTACHMENTS = 10
+MAX_ATTACHMENTS_TOTAL_SIZE = 50 * 1024 * 1024
 MAX_IDEAS = 30
 # The first bytes each allowed file type starts with: a renamed .exe is refused.
 ALLOWED_ATTACHMENTS = {
@@ -128,7 +131,8 @@ class OutcomeForm(forms.Form):
     attachments = AttachmentsField(
         label=_("Vedhæftede filer"),
         help_text=_(
-            "Dokumenter og fotos: pdf, docx, xlsx, pptx, jpg eller png, højst 20 MB pr. fil. "
+            "Dokumenter og fotos: pdf, docx, xlsx, pptx, jpg eller png, højst 20 MB pr. fil, "
+            "højst 10 filer og 50 MB i alt. "
             "Vælg filerne til sidst: hvis formularen vises igen, skal de vælges på ny."
         ),
     )
@@ -166,6 +170,42 @@ class OutcomeForm(forms.Form):
         if date < datetime.date(2000, 1, 1):
             raise forms.ValidationError(_("Datoen ser forkert ud. Skriv den som år-måned-dag."), code="too_old")
         return date
+
+    def clean(self):
+        cleaned = super().clean()
+        self._check_attachment_limits(cleaned)
+        return cleaned
+
+    def _check_attachment_limits(self, cleaned):
+        """At most ``MAX_ATTACHMENTS`` files and ``MAX_ATTACHMENTS_TOTAL_SIZE`` bytes per outcome."""
+        new = cleaned.get("attachments") or []
+        if not new:
+            return
+        kept = []
+        if self.outcome is not None:
+            removed = {item.pk for item in cleaned.get("remove_attachments") or ()}
+            kept = [item for item in self.outcome.attachments.all() if item.pk not in removed]
+        count = len(kept) + len(new)
+        if count > MAX_ATTACHMENTS:
+            self.add_error(
+                "attachments",
+                forms.ValidationError(
+                    _("Et workshopresultat kan højst have %(max)s vedhæftede filer (her ville der være %(count)s)."),
+                    params={"max": MAX_ATTACHMENTS, "count": count},
+                    code="too_many_files",
+                ),
+            )
+            return
+        total = sum(item.size for item in kept) + sum(upload.size for upload in new)
+        if total > MAX_ATTACHMENTS_TOTAL_SIZE:
+            self.add_error(
+                "attachments",
+                forms.ValidationError(
+                    _("Filerne fylder %(size)s i alt. Et workshopresultat må højst have 50 MB vedhæftet."),
+                    params={"size": filesizeformat(total)},
+                    code="too_large_in_all",
+                ),
+            )
 
     def clean_revision(self):
         """A stale edit (a second tab, or changes after someone else's) would overwrite newer text."""

@@ -2,6 +2,7 @@
 
 import uuid
 from collections import Counter
+from datetime import timedelta
 from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
@@ -32,6 +33,13 @@ RESERVED_SLUGS = {"indsend"}
 
 class OutcomeLocked(Exception):
     """The outcome awaits review (or is published): the submitter cannot change it now."""
+
+
+class TooManySubmissions(Exception):
+    """The person has submitted ``MAX_SUBMISSIONS_PER_HOUR`` outcomes within the last hour."""
+
+
+MAX_SUBMISSIONS_PER_HOUR = 20
 
 
 class IdeaMoveRefused(Exception):
@@ -96,6 +104,8 @@ def submit_outcome(project, user, data, ideas, files):
         return existing, False
     try:
         with transaction.atomic():
+            if submissions_last_hour(user) >= MAX_SUBMISSIONS_PER_HOUR:
+                raise TooManySubmissions
             page = WorkshopOutcomePage(
                 owner=user, live=False, submission_token=token, slug=unique_slug(project, data["title"])
             )
@@ -110,6 +120,16 @@ def submit_outcome(project, user, data, ideas, files):
             raise
         return existing, False
     return page, True
+
+
+def submissions_last_hour(user):
+    """Outcomes the person sent in during the last hour: each submission starts one workflow."""
+    since = timezone.now() - timedelta(hours=1)
+    return WorkflowState.objects.filter(
+        requested_by=user,
+        created_at__gte=since,
+        content_type=ContentType.objects.get_for_model(WorkshopOutcomePage),
+    ).count()
 
 
 def can_edit(page, user):

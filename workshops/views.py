@@ -48,9 +48,17 @@ def submit_outcome(request, project):
         formset = IdeaFormSet(request.POST)
         form_valid, formset_valid = form.is_valid(), formset.is_valid()
         if form_valid and formset_valid:
-            page, created = services.submit_outcome(
-                project, request.user, form.cleaned_data, formset.ideas, form.cleaned_data["attachments"]
-            )
+            try:
+                page, created = services.submit_outcome(
+                    project, request.user, form.cleaned_data, formset.ideas, form.cleaned_data["attachments"]
+                )
+            except services.TooManySubmissions:
+                form.add_error(
+                    None,
+                    _("Du har indsendt %(max)s workshopresultater inden for den seneste time. Vent lidt, og prøv igen.")
+                    % {"max": services.MAX_SUBMISSIONS_PER_HOUR},
+                )
+                return _render_form(request, project, form, formset, status=429)
             if created:
                 messages.success(
                     request,
