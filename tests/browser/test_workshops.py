@@ -64,6 +64,9 @@ def test_submit_in_the_form_and_approve_in_the_admin(page, projects, tmp_path): 
     page.goto("/moderering/")
     assert_accessible(page)
     page.get_by_role("link", name="Gennemse “Naboskab på tværs”").click()
+    page.wait_for_url(f"**/moderering/workshopresultater/{outcome.pk}/")
+    # The reviewer's screen links to Wagtail's edit view for those who prefer it.
+    page.get_by_role("link", name="Åbn i administrationen").click()
     page.wait_for_url(f"**/admin/pages/{outcome.pk}/edit/")
     approve = page.get_by_role("button", name="Godkend og udgiv")
     if not approve.is_visible():
