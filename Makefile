@@ -77,6 +77,7 @@ test: install assets chromium redis-server
 	DJANGO_SETTINGS_MODULE=intranet.settings.test $(PY) -m pytest
 
 lint: install
+	$(PY) scripts/check_layers.py
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(VENV)/bin/djhtml --check templates

@@ -65,3 +65,10 @@ def export_news(user):
 def remove_feed_address(user):
     """A departed employee's secret feed address stops working."""
     FeedToken.objects.filter(user=user).delete()
+
+
+@hooks.register("project_page_sections", order=10)
+def news_about_the_project(request, project, limit=5):
+    """Published articles whose "related project" is this one, on the project page (projects/ never imports us)."""
+    articles = NewsArticlePage.objects.live().public().filter(related_project_id=project.pk).order_by("-date", "-pk")
+    return {"template": "news/project_news_section.html", "context": {"articles": list(articles[:limit])}}

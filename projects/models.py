@@ -1,4 +1,3 @@
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -90,6 +89,10 @@ class ProjectIndexPage(BasePage):
         return context
 
 
+# Other apps add sections to a project page without projects/ knowing them: a function registered
+# under this hook name takes (request, project) and returns a dict with "template" and "context"
+# (handed to the template as ``section``), or None; e.g. news adds the articles about the project.
+PROJECT_SECTIONS_HOOK = "project_page_sections"
 # Other apps add sub-addresses under every project page without projects/ knowing them: a
 # function registered under this hook name returns a list of ``django.urls.path`` routes whose
 # views take ``(project, request, ...)``; e.g. workshops adds ``indsend/``, the submission form.
@@ -201,21 +204,13 @@ class ProjectPage(CommentablePageMixin, RoutablePageMixin, BasePage):
             return None
         return people_with_profiles().filter(pk=self.lead_id).first()
 
-    def get_related_news(self, limit=5):
-        """Published news articles whose "related project" is this one.
-
-        Looked up through the app registry: projects/ does not import news/ (news points at us).
-        """
-        try:
-            NewsArticlePage = apps.get_model("news", "NewsArticlePage")
-        except LookupError:
-            return []
-        articles = NewsArticlePage.objects.live().public().filter(related_project_id=self.pk)
-        return list(articles.order_by("-date", "-pk")[:limit])
+    def get_sections(self, request):
+        sections = (hook(request, self) for hook in hooks.get_hooks(PROJECT_SECTIONS_HOOK))
+        return [section for section in sections if section]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update({"lead": self.get_lead(), "team": self.get_team(), "related_news": self.get_related_news()})
+        context.update({"lead": self.get_lead(), "team": self.get_team(), "sections": self.get_sections(request)})
         return context
 
 

@@ -17,6 +17,7 @@ from wagtail.models import Page, PagePermissionTester, Task, TaskState, Workflow
 from wagtail.search import index
 
 from comments.mixins import CommentablePageMixin
+from core.memo import memoised
 from core.models import BasePage
 from people import roles
 from projects.models import ProjectPage
@@ -117,13 +118,17 @@ class WorkshopOutcomePage(CommentablePageMixin, BasePage):
         """Whom comments/notifications.py emails about a new comment here: the submitter."""
         return [self.owner] if self.owner_id else []
 
-    def get_context(self, request, *args, **kwargs):
-        from .services import can_move_ideas
+    def ideas_movable_by(self, user):
+        """Only the current lead of the outcome's project moves its ideas (superusers may help)."""
+        if not (user.is_authenticated and user.is_active):
+            return False
+        return user.is_superuser or ProjectPage.objects.filter(path=self.path[: -self.steplen], lead=user).exists()
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["idea_records"] = self.idea_records.order_by("sort_order", "pk") if self.live else None
         context["attachments"] = self.attachments.order_by("pk")
-        context["can_move_ideas"] = self.live and can_move_ideas(request.user, self)
+        context["can_move_ideas"] = self.live and self.ideas_movable_by(request.user)
         return context
 
 
@@ -263,24 +268,22 @@ class OutcomeAttachment(models.Model):
 
 # --- Review -----------------------------------------------------------------------------
 def user_can_review(page, user):
-    """The rule of issue 5: the current lead of the outcome's project or a Moderator, never the submitter.
+    """Who decides on an outcome: the current lead of its project or a Moderator, never the submitter.
 
-    ``page`` may be a plain ``Page`` (Wagtail passes those from its listings).
+    ``page`` may be a plain ``Page`` (Wagtail passes those from its listings). Wagtail asks this
+    several times per screen, so the answer is kept for the rest of the request (``core.memo``).
     """
     if not (user and user.is_authenticated and user.is_active):
         return False
-    cache = user.__dict__.setdefault("_outcome_review_checks", {})
-    key = (page.pk, page.owner_id)
-    if key not in cache:
-        if page.owner_id == user.pk:
-            allowed = False
-        elif user.is_superuser or roles.has_role(user, roles.MODERATORS):
-            allowed = True
-        else:
-            parent_path = page.path[: -page.steplen]
-            allowed = ProjectPage.objects.filter(path=parent_path, lead=user).exists()
-        cache[key] = allowed
-    return cache[key]
+    if page.owner_id == user.pk:
+        return False
+
+    def decide():
+        if user.is_superuser or roles.has_role(user, roles.MODERATORS):
+            return True
+        return ProjectPage.objects.filter(path=page.path[: -page.steplen], lead=user).exists()
+
+    return memoised(("workshops.user_can_review", page.pk, user.pk), decide)
 
 
 class ChangesRequestedForm(TaskStateCommentForm):
@@ -349,14 +352,6 @@ class ProjectLeadApprovalTask(Task):
         ids = [str(pk) for pk in outcomes.values_list("pk", flat=True)]
         return states.filter(workflow_state__object_id__in=ids)
 
-    def start(self, workflow_state, user=None):
-        task_state = super().start(workflow_state, user=user)
-        from .notifications import notify_submitted
-
-        page_id = int(workflow_state.object_id)
-        transaction.on_commit(lambda: notify_submitted(page_id))
-        return task_state
-
     def on_action(self, task_state, user, action_name, **kwargs):
         """Decide once: the first reviewer's UPDATE claims the task state, a second one finds it taken.
 
@@ -365,7 +360,10 @@ class ProjectLeadApprovalTask(Task):
         SQLite (the second waits for the write lock), where ``SELECT ... FOR UPDATE`` is ignored.
         It is the transaction's first statement (the permission reads come before it), so SQLite
         never has to upgrade a read lock, which would fail at once instead of waiting.
-        The loser is sent to the moderation queue, which explains who decided what.
+        The loser is sent to the moderation queue, which explains who decided what: the return
+        value, a URL, is where Wagtail's workflow views redirect (and how our callers tell a
+        decision taken elsewhere); None means this decision stands. The e-mails follow from
+        Wagtail's ``task_submitted``/``task_approved``/``task_rejected`` signals (``signals.py``).
         """
         if action_name not in ("approve", "reject"):
             return super().on_action(task_state, user, action_name, **kwargs)
@@ -377,20 +375,19 @@ class ProjectLeadApprovalTask(Task):
                 finished_by=user, finished_at=timezone.now()
             )
             if not claimed:
-                user._outcome_decision_conflict = page.pk
-                return reverse("moderation_queue") + f"?afgjort={page.pk}"
+                return queue_url(decided=page.pk)
             # Wagtail publishes the approved revision as the approver and asks for page publish
             # permission; a Moderator has none on project pages, and approving is the right here.
             workflow_state = task_state.workflow_state
             workflow_state.on_finish = lambda user=None: publish_approved(workflow_state, user)
             super().on_action(task_state, user, action_name, **kwargs)
-
-            from .notifications import notify_approved, notify_changes_requested
-
-            comment = kwargs.get("comment", "")
-            notify = notify_approved if action_name == "approve" else notify_changes_requested
-            transaction.on_commit(lambda: notify(page.pk, user.pk, comment))
         return None
+
+
+def queue_url(decided=None):
+    """The moderation queue; ``decided`` (an outcome's id) makes it explain who decided that outcome first."""
+    url = reverse("moderation_queue")
+    return f"{url}?afgjort={decided}" if decided else url
 
 
 def publish_approved(workflow_state, user=None):

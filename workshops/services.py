@@ -235,22 +235,13 @@ def sync_ideas(page):
     Idea.objects.filter(outcome=page).exclude(block_id__in=seen).delete()
 
 
-def can_move_ideas(user, outcome):
-    """Only the current lead of the outcome's project moves its ideas (superusers may help)."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    if user.is_superuser:
-        return True
-    return ProjectPage.objects.filter(path=outcome.path[: -outcome.steplen], lead=user).exists()
-
-
 def move_idea(idea, user, from_status, to_status):
     """Move an idea one step in its pipeline and record who did it.
 
     ``from_status`` is the status the lead saw: if someone moved the idea meanwhile the
     conditional update matches nothing and the move is refused with an explanation.
     """
-    if not can_move_ideas(user, idea.outcome):
+    if not idea.outcome.ideas_movable_by(user):
         raise PermissionDenied
     if IdeaStatus(to_status) not in idea.allowed_moves() or from_status != idea.status:
         if from_status != idea.status:
@@ -342,14 +333,6 @@ def count_awaiting(user):
     return WorkshopOutcomePage.objects.filter(pk__in=page_ids).exclude(owner=user).count()
 
 
-def queue_url(decided=None):
-    """The moderation queue; ``decided`` makes it explain who decided that outcome first."""
-    from django.urls import reverse
-
-    url = reverse("moderation_queue")
-    return f"{url}?afgjort={decided}" if decided else url
-
-
 # --- The reviewer's screen ------------------------------------------------------------------
 class DecisionConflict(Exception):
     """Another reviewer decided first; the queue explains who decided what."""
@@ -421,8 +404,7 @@ def decide_outcome(page, user, action, comment=""):
         raise PermissionDenied
     if action == REQUEST_CHANGES and not comment.strip():
         raise ValueError("A request for changes needs a comment")
-    task.on_action(task_state, user, action, comment=comment)
-    if getattr(user, "_outcome_decision_conflict", None) == page.pk:
+    if task.on_action(task_state, user, action, comment=comment) is not None:
         raise DecisionConflict
 
 

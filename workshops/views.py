@@ -18,7 +18,7 @@ from core.spreadsheets import csv_writer
 
 from . import services
 from .forms import IdeaFormSet, IdeaMoveForm, OutcomeForm, ReviewDecisionForm, unbound_copy
-from .models import Idea, IdeaStatus, OutcomeAttachment, WorkshopOutcomePage, user_can_review
+from .models import Idea, IdeaStatus, OutcomeAttachment, WorkshopOutcomePage, queue_url, user_can_review
 
 
 def _render_form(request, project, form, formset, *, outcome=None, focus_last_idea=False, status=200):
@@ -143,7 +143,7 @@ def review_outcome(request, page_id):
     task_state = services.review_task_state(page)
     if task_state is None:
         messages.info(request, _("“%(title)s” venter ikke på en beslutning.") % {"title": page.draft_title})
-        return redirect(services.queue_url(decided=page.pk))
+        return redirect(queue_url(decided=page.pk))
     form = ReviewDecisionForm(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -152,14 +152,14 @@ def review_outcome(request, page_id):
             try:
                 services.decide_outcome(page, request.user, action, form.cleaned_data["comment"])
             except services.DecisionConflict:
-                return redirect(services.queue_url(decided=page.pk))
+                return redirect(queue_url(decided=page.pk))
             if action == services.APPROVE:
                 messages.success(request, _("“%(title)s” er godkendt og publiceret.") % {"title": page.draft_title})
             else:
                 messages.success(
                     request, _("Indsenderen er bedt om ændringer til “%(title)s”.") % {"title": page.draft_title}
                 )
-            return redirect(services.queue_url())
+            return redirect(queue_url())
         status = 400
     return _render_outcome_view(request, page, task_state, form=form, status=status)
 
@@ -264,7 +264,7 @@ def attachment(request, pk):
 @require_POST
 def move_idea(request, pk):
     idea = get_object_or_404(Idea.objects.select_related("outcome"), pk=pk, outcome__live=True)
-    if not services.can_move_ideas(request.user, idea.outcome):
+    if not idea.outcome.ideas_movable_by(request.user):
         raise PermissionDenied
     form = IdeaMoveForm(request.POST)
     if form.is_valid():

@@ -4,7 +4,7 @@ import json
 
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -14,11 +14,12 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from core.moderation import MODERATION_SECTIONS_HOOK, ModerationSection
+from core.privacy import visible
 from core.search import SEARCH_SOURCE_HOOK, SearchSource, result, stream_text
 from projects.models import ProjectPage
 
 from . import services, views
-from .models import Idea, IdeaStatus, IdeaStatusChange, ProjectLeadApprovalTask, WorkshopOutcomePage
+from .models import Idea, IdeaStatus, IdeaStatusChange, ProjectLeadApprovalTask, WorkshopOutcomePage, queue_url
 
 
 class IdeaPermissionHelper(PermissionHelper):
@@ -63,6 +64,16 @@ class IdeaAdmin(ModelAdmin):
 
 
 modeladmin_register(IdeaAdmin)
+
+
+@hooks.register("project_page_sections", order=20)
+def outcomes_of_the_project(request, project):
+    """The submission link and the approved outcomes this reader may see, newest workshop first (drafts never show)."""
+    outcomes = WorkshopOutcomePage.objects.live().child_of(project).order_by("-workshop_date", "-pk")
+    return {
+        "template": "workshops/project_outcomes.html",
+        "context": {"project": project, "outcomes": list(visible(outcomes, request))},
+    }
 
 
 @hooks.register("project_page_routes")
@@ -152,8 +163,7 @@ def decide_outcome_in_one_step(request, page):
     if not form.is_valid():
         messages.error(request, _("Skriv en kommentar til indsenderen om, hvad der skal ændres."))
         return redirect("wagtailadmin_pages:edit", page.pk)
-    task.on_action(task_state, request.user, action, **form.cleaned_data)
-    if getattr(request.user, "_outcome_decision_conflict", None):
+    if task.on_action(task_state, request.user, action, **form.cleaned_data) is not None:
         return redirect_after_conflict(request, page)
     if action == "approve":
         messages.success(request, _("“%(title)s” er godkendt og publiceret.") % {"title": page.title})
@@ -163,7 +173,7 @@ def decide_outcome_in_one_step(request, page):
 
 
 def redirect_after_conflict(request, page):
-    return redirect(reverse("moderation_queue") + f"?afgjort={page.pk}")
+    return redirect(queue_url(decided=page.pk))
 
 
 def attach_projects(outcomes):
