@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
@@ -25,6 +26,19 @@ from .feeds import NewsFeed
 ARTICLES_PER_PAGE = 20
 RELATED_ARTICLES = 3
 LISTING_IMAGE_SPEC = "fill-480x270"
+
+
+# The municipality's areas that migration 0002 creates, marked so that the English catalogue carries
+# them. A category that editors add later is shown as they wrote it: it is content.
+SEEDED_CATEGORY_NAMES = (
+    gettext_noop("Social"),
+    gettext_noop("Sundhed"),
+    gettext_noop("Teknik"),
+    gettext_noop("Økonomi"),
+    gettext_noop("IT"),
+    gettext_noop("Job"),
+    gettext_noop("Indkøb"),
+)
 
 
 @register_snippet
@@ -49,6 +63,11 @@ class NewsCategory(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def label(self):
+        """The name in the reader's language (seeded areas only; see SEEDED_CATEGORY_NAMES)."""
+        return gettext(self.name) if self.name in SEEDED_CATEGORY_NAMES else self.name
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
