@@ -23,6 +23,9 @@ pytestmark = pytest.mark.django_db
 VNU_JAR = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
+NO_BREADCRUMBS = {"login", "/", "/findes-ikke/"}
+
+
 def page_of_each_type():
     """One live page per page model, whatever apps are installed."""
     seen = {}
@@ -77,6 +80,9 @@ def test_every_page_type_is_valid_html(client, tmp_path):
     call_command("seed_demo", "--password", "demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     documents = screens(client)
     assert len(documents) >= 15
+    # Every page below the front page shows where it sits (DKFDS breadcrumbs).
+    without = [name for name, html in documents if name not in NO_BREADCRUMBS and 'class="breadcrumbs' not in html]
+    assert without == []
     files = []
     for index, (name, html) in enumerate(documents):
         path = tmp_path / f"{index:02d}.html"
