@@ -128,7 +128,7 @@ def english_words(text):
     for token in text.split():
         if re.search(r"[/@_.:=]\w|\d", token) or token.startswith(("#", "http")):
             continue  # a path, e-mail address, file name, time zone, number or identifier: not prose
-        found |= _words(token) & ENGLISH
+        found |= {word for word in _words(token) if len(word) > 1} & ENGLISH  # (one letter: a cut-off word)
     return found
 
 
