@@ -41,6 +41,7 @@ class Thread:
     form: object = None
     failed: FailedAction | None = None
     action_field: str = ACTION_FIELD
+    removed: int = 0  # deleted or hidden comments shown as a note in the list
 
 
 def build_thread(page, request):
@@ -60,6 +61,7 @@ def build_thread(page, request):
     thread = Thread(page=page, is_open=is_open, can_moderate=services.can_moderate(user), failed=failed)
     thread.form = failed.form if failed and failed.action == "post" else CommentForm(auto_id="comment-%s")
 
+    confirmation = request.session.pop(CONFIRMATION_KEY, None) if hasattr(request, "session") else None
     now = timezone.now()
     by_id = {}
     for comment in queryset:
@@ -69,11 +71,14 @@ def build_thread(page, request):
         comment.can_report = comment.can_be_reported_by(user) and not comment.reported_by_me
         comment.can_reply = is_open and comment.is_visible and not comment.is_reply
         comment.failed = failed if failed and failed.comment_id == comment.pk else None
+        comment.confirmation = confirmation["text"] if confirmation and confirmation.get("id") == comment.pk else ""
         _attach_forms(comment, user, thread)
         by_id[comment.pk] = comment
     for comment in by_id.values():
         if comment.is_visible:
             thread.count += 1
+        elif comment.parent_id is None or comment.parent_id in by_id:
+            thread.removed += 1
         if comment.parent_id is None:
             thread.comments.append(comment)
         elif comment.parent_id in by_id:
@@ -167,10 +172,10 @@ def handle_comment_post(page, request, render_page):
                     page=page, author=request.user, body=form.cleaned_data["body"], parent=parent
                 )
                 if created:
-                    messages.success(request, _("Din kommentar er offentliggjort."))
+                    done = _("Dit svar er offentliggjort.") if parent else _("Din kommentar er offentliggjort.")
                 else:
-                    messages.info(request, _("Kommentaren var allerede sendt. Den er kun gemt én gang."))
-                return _back_to(page, request, comment)
+                    done = _("Kommentaren var allerede sendt. Den er kun gemt én gang.")
+                return _back_to(page, request, comment, done)
         elif action in COMMENT_ACTIONS:
             form_class, act, done = COMMENT_ACTIONS[action]
             comment = _comment_of_page(page, request)
@@ -178,8 +183,7 @@ def handle_comment_post(page, request, render_page):
             form = form_class(request.POST, auto_id=f"{action}-{comment.pk}-%s") if form_class else None
             if form is None or form.is_valid():
                 act(comment, request.user, *(form.cleaned_data.values() if form else ()))
-                messages.success(request, done)
-                return _back_to(page, request, comment)
+                return _back_to(page, request, comment, str(done))
         else:
             raise ValidationError(_("Ukendt handling. Genindlæs siden, og prøv igen."))
         failed = FailedAction(action, comment_id, form)
@@ -205,5 +209,14 @@ def _render_failed(request, render_page, failed):
     return response
 
 
-def _back_to(page, request, comment):
+# The confirmation of the last comment action, shown next to the comment the page jumps to
+# (not at the top of the page, out of sight of the reader who lands at the comment).
+CONFIRMATION_KEY = "comments_confirmation"
+
+
+def _back_to(page, request, comment, confirmation):
+    if hasattr(request, "session"):
+        request.session[CONFIRMATION_KEY] = {"id": comment.pk, "text": str(confirmation)}
+    else:
+        messages.success(request, confirmation)
     return redirect(f"{page.get_url(request)}#kommentar-{comment.pk}")
