@@ -38,6 +38,7 @@ def test_seed_bench_fills_every_measured_page_and_is_idempotent(role_groups):
         "article_200_comments",
         "project_page",
         "search",
+        "search_as_you_type",
         "report",
     }
     client = Client()

@@ -30,7 +30,7 @@ def test_kommunikation_publishes_and_medarbejder_reads_and_comments(page, live_s
     # Kommunikation writes and publishes the article in the Wagtail admin.
     login(page, "kommunikation", "demo")
     page.goto(f"/admin/pages/{news_index.pk}/")
-    page.get_by_role("link", name="Tilføj en underside").first.click()
+    page.get_by_role("link", name="Tilføj underside").first.click()
     page.wait_for_url(f"**/admin/pages/add/news/newsarticlepage/{news_index.pk}/")
     page.locator("#id_title").fill("Sundhedsplejen afprøver idéer fra workshoppen")
     page.locator("#id_introduction").fill("Tre idéer fra den første workshop skal afprøves i foråret.")
