@@ -21,51 +21,92 @@ from .text import STOP_WORDS, query_stems, words
 TITLE_WEIGHT = 10.0
 
 
-def match_sql(query, content_type_ids, prefix=False):
-    """``(sql, params)`` of a derived table ``(oid, title_hit, score)``: the index entries matching every word.
+def _postgres_terms(query, prefix):
+    terms = []
+    for word in words(query):
+        if word not in STOP_WORDS and word not in terms:
+            terms.append(word)
+    parts = [f"'{word}'" for word in terms]  # words are letters and digits only (text.WORD)
+    if prefix and parts:
+        parts[-1] += ":*"
+    return parts
 
-    ``prefix`` makes the last word match as the beginning of a word (search as you type).
+
+def match_sql(query, content_type_ids, prefix=False, scored=True):
+    """``(ctes, params, title_hit)``: SQL common table expressions ending in ``m``, the matching entries.
+
+    ``m`` has ``oid`` (the object's primary key) and, when ``scored``, ``score`` (higher is more
+    relevant); ``title_hit`` is the SQL expression, over ``m``, that is true when the title holds every
+    word. ``prefix`` makes the last word match as the beginning of a word (search as you type).
+    Every match is MATERIALIZED so that it runs once, never once per row of the visible set.
     """
     entries = IndexEntry._meta.db_table
     types = ", ".join(["%s"] * len(content_type_ids))
     if connection.vendor == "postgresql":
-        terms = []
-        for word in words(query):
-            if word not in STOP_WORDS and word not in terms:
-                terms.append(word)
-        parts = [f"'{word}'" for word in terms]
-        if prefix:
-            parts[-1] += ":*"
-        tsquery = " & ".join(parts)
+        parts = _postgres_terms(query, prefix)
         per_term = " AND ".join(
             ["(e.title @@ to_tsquery('danish', %s) OR e.body @@ to_tsquery('danish', %s))"] * len(parts)
         )
-        sql = f"""
-            SELECT CAST(e.object_id AS integer) AS oid, (e.title @@ q.q) AS title_hit,
-                   ts_rank(e.title, q.q) * {TITLE_WEIGHT} + ts_rank(e.body, q.q) AS score
-            FROM {entries} e, (SELECT to_tsquery('danish', %s) AS q) q
-            WHERE e.content_type_id IN ({types}) AND {per_term}
-        """  # noqa: S608 - only placeholders and table names are formatted in
-        params = [tsquery, *content_type_ids]
+        columns = "CAST(e.object_id AS integer) AS oid, e.content_type_id AS ct"
+        if scored:
+            columns += (
+                ", (e.title @@ q.q) AS title_hit,"
+                f" ts_rank(e.title, q.q) * {TITLE_WEIGHT} + ts_rank(e.body, q.q) AS score"
+            )
+        ctes = f"""m AS MATERIALIZED (
+            SELECT {columns} FROM {entries} e, (SELECT to_tsquery('danish', %s) AS q) q
+            WHERE e.content_type_id IN ({types}) AND {per_term})"""  # noqa: S608 - placeholders and table names only
+        params = [" & ".join(parts), *content_type_ids]
         for part in parts:
             params += [part, part]
-        return sql, params
+        return ctes, params, "m.title_hit"
 
     stems = query_stems(query)
-    fts_terms = [f'"{item}"' for item in stems]
-    title_likes = [f"% {item} %" for item in stems]
+    terms = [f'"{item}"' for item in stems]  # stems are letters and digits only (text.WORD)
     if prefix:
-        fts_terms[-1] += "*"
-        title_likes[-1] = title_likes[-1].rstrip(" %") + "%"
+        terms[-1] += "*"
     fts = f"{entries}_fts"
-    hits = " AND ".join(["(' ' || e.title || ' ') LIKE %s"] * len(stems))
-    sql = f"""
-        SELECT CAST(e.object_id AS INTEGER) AS oid, ({hits}) AS title_hit,
-               -bm25({fts}, 0.0, 1.0, {TITLE_WEIGHT}) AS score
-        FROM {fts} JOIN {entries} e ON e.id = {fts}.rowid
-        WHERE {fts} MATCH %s AND e.content_type_id IN ({types})
-    """  # noqa: S608 - only placeholders and table names are formatted in
-    return sql, [*title_likes, "{body title} : (" + " AND ".join(fts_terms) + ")", *content_type_ids]
+    columns = "CAST(e.object_id AS INTEGER) AS oid, e.content_type_id AS ct"
+    if scored:
+        columns += f", e.id AS entry, -bm25({fts}, 0.0, 1.0, {TITLE_WEIGHT}) AS score"
+    # CROSS JOIN keeps the FTS5 match the outer loop: SQLite would otherwise run it once per entry.
+    ctes = f"""t AS MATERIALIZED (SELECT rowid AS id FROM {fts} WHERE {fts} MATCH %s),
+        m AS MATERIALIZED (
+            SELECT {columns} FROM {fts} CROSS JOIN {entries} e ON e.id = {fts}.rowid
+            WHERE {fts} MATCH %s AND e.content_type_id IN ({types}))"""  # noqa: S608 - placeholders and table names only
+    expression = " AND ".join(terms)
+    params = ["{title} : (" + expression + ")", "{body title} : (" + expression + ")", *content_type_ids]
+    return ctes, params, "(m.entry IN (SELECT id FROM t))"
+
+
+def count_all(ranked):
+    """Count the hits of several sources in one query, over one match of the search index.
+
+    Every source is counted against the same materialized match (one FTS5 scan, or one use of the
+    GIN indexes), instead of one match per source.
+    """
+    pending = [hits for hits in ranked if hits._count is None]
+    for hits in pending:
+        if hits._empty():
+            hits._count = 0
+    pending = [hits for hits in pending if hits._count is None]
+    if not pending:
+        return
+    all_types = sorted({pk for hits in pending for pk in hits.content_type_ids})
+    ctes, params, _title_hit = match_sql(pending[0].query, all_types, pending[0].prefix, scored=False)
+    selects = []
+    for number, hits in enumerate(pending):
+        visible_sql, visible_params = hits._visible()
+        types = ", ".join(["%s"] * len(hits.content_type_ids))
+        selects.append(
+            f"SELECT {number}, COUNT(*) FROM ({visible_sql}) v{number} "  # noqa: S608 - generated SQL only
+            f"WHERE v{number}.search_oid IN (SELECT oid FROM m WHERE ct IN ({types}))"
+        )
+        params += visible_params + list(hits.content_type_ids)
+    with connection.cursor() as cursor:
+        cursor.execute(f"WITH {ctes} " + " UNION ALL ".join(selects), params)  # noqa: S608
+        for number, count in cursor.fetchall():
+            pending[number]._count = count
 
 
 class RankedHits:
@@ -79,23 +120,17 @@ class RankedHits:
         self.prefix = prefix
         self._count = None
 
-    def _parts(self):
+    def _visible(self):
         visible = self.queryset.order_by().annotate(search_oid=F("pk"), search_sort=F(self.date_field))
-        visible_sql, visible_params = visible.values_list("search_oid", "search_sort").query.sql_with_params()
-        matches_sql, matches_params = match_sql(self.query, self.content_type_ids, self.prefix)
-        return visible_sql, list(visible_params), matches_sql, matches_params
+        sql, params = visible.values_list("search_oid", "search_sort").query.sql_with_params()
+        return sql, list(params)
+
+    def _empty(self):
+        return not self.content_type_ids or not query_stems(self.query)
 
     def count(self):
         if self._count is None:
-            if not self.content_type_ids or not query_stems(self.query):
-                self._count = 0
-            else:
-                visible_sql, visible_params, matches_sql, matches_params = self._parts()
-                with connection.cursor() as cursor:
-                    sql = f"""SELECT COUNT(*) FROM ({visible_sql}) v
-                              WHERE v.search_oid IN (SELECT m.oid FROM ({matches_sql}) m)"""  # noqa: S608
-                    cursor.execute(sql, visible_params + matches_params)
-                    self._count = cursor.fetchone()[0]
+            count_all([self])
         return self._count
 
     def __len__(self):
@@ -106,16 +141,18 @@ class RankedHits:
             raise TypeError("RankedHits only supports slicing")
         start = key.start or 0
         stop = key.stop if key.stop is not None else self.count()
-        if stop <= start or not self.content_type_ids or not query_stems(self.query):
+        if stop <= start or self._empty():
             return []
-        visible_sql, visible_params, matches_sql, matches_params = self._parts()
+        visible_sql, visible_params = self._visible()
+        ctes, params, title_hit = match_sql(self.query, self.content_type_ids, self.prefix)
+        # The matches drive the join (each looks its row up in the visible set by primary key).
+        join = "CROSS JOIN" if connection.vendor == "sqlite" else "JOIN"
+        sql = f"""WITH {ctes}
+            SELECT v.search_oid FROM m {join} ({visible_sql}) v ON v.search_oid = m.oid
+            ORDER BY {title_hit} DESC, m.score DESC, v.search_sort DESC, v.search_oid DESC
+            LIMIT %s OFFSET %s"""  # noqa: S608 - placeholders and generated SQL only
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"""SELECT v.search_oid FROM ({visible_sql}) v JOIN ({matches_sql}) m ON m.oid = v.search_oid
-                    ORDER BY m.title_hit DESC, m.score DESC, v.search_sort DESC, v.search_oid DESC
-                    LIMIT %s OFFSET %s""",  # noqa: S608
-                visible_params + matches_params + [stop - start, start],
-            )
+            cursor.execute(sql, params + visible_params + [stop - start, start])
             pks = [row[0] for row in cursor.fetchall()]
         objects = self.queryset.in_bulk(pks)
         return [objects[pk] for pk in pks if pk in objects]

@@ -5,9 +5,11 @@ on its own (``search.ranking``); ``?type=`` shows one. Everything returned is pl
 page of results can be cached (``search.cache``).
 """
 
+from django.conf import settings
 from django.core.paginator import Paginator
+from wagtail.search.backends import get_search_backend
 
-from .ranking import RankedHits
+from .ranking import RankedHits, count_all
 from .sources import content_type_ids, get_sources
 from .suggest import suggestion
 from .text import excerpt, highlight_pattern
@@ -45,7 +47,31 @@ class GroupedResults:
         return found
 
 
+class BackendHits:
+    """The hits of one source from an external search engine (``SEARCH_URL``), ranked by the engine."""
+
+    def __init__(self, queryset, query, prefix=False):
+        backend = get_search_backend()
+        if prefix:
+            self.results = backend.autocomplete(query, queryset)
+        else:
+            self.results = backend.search(query, queryset, operator="and")
+
+    def count(self):
+        return self.results.count()
+
+    def __getitem__(self, key):
+        return list(self.results[key])
+
+
+def uses_database_index():
+    """True when Wagtail's search index lives in the database (``search.backends``), as by default."""
+    return settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "search.backends"
+
+
 def ranked_hits(sources, query, visibility, prefix=False):
+    if not uses_database_index():
+        return [(source, BackendHits(source.queryset(visibility), query, prefix)) for source in sources]
     claimed = [source.model for source in sources if source.slug != "sider"]
     return [
         (
@@ -80,8 +106,9 @@ def result_groups(hits, request, pattern):
 
 def find(query, type_slug, page_number, request, visibility):
     """One page of results for ``query``: counts per type, the groups shown, and a suggestion."""
-    sources = get_sources()
-    parts = [(source, hits, hits.count()) for source, hits in ranked_hits(sources, query, visibility)]
+    ranked = ranked_hits(get_sources(), query, visibility)
+    count_all([hits for _source, hits in ranked if isinstance(hits, RankedHits)])
+    parts = [(source, hits, hits.count()) for source, hits in ranked]
     shown = [part for part in parts if not type_slug or part[0].slug == type_slug]
     page_obj = Paginator(GroupedResults(shown), RESULTS_PER_PAGE).get_page(page_number)
     total = sum(count for _source, _hits, count in parts)

@@ -28,6 +28,10 @@ DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Unset: search runs in the database (PostgreSQL or SQLite). Set (e.g. https://search.internal:9200):
+# Wagtail's Elasticsearch/OpenSearch backend, SEARCH_BACKEND naming which (README, "Scale-out path").
+SEARCH_URL = os.environ.get("SEARCH_URL", "")
+SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "wagtail.search.backends.elasticsearch8")
 # Seconds before giving up on the database: connecting, and one SQL statement (PostgreSQL). A database
 # that stops answering then costs a request a few seconds and the Danish error page, not a hung worker.
 DB_CONNECT_TIMEOUT = int(os.environ.get("DB_CONNECT_TIMEOUT", "3"))
@@ -312,6 +316,18 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": "danish",
     }
 }
+if SEARCH_URL:
+    # Elasticsearch or OpenSearch, with the built-in "danish" analyser as the default for every text
+    # field (Wagtail keeps its own n-gram analysers for autocomplete). Run `manage.py update_index` once.
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": SEARCH_BACKEND,
+            "HOSTS": [SEARCH_URL],
+            "INDEX_PREFIX": "intranet_",
+            "TIMEOUT": 5,
+            "INDEX_SETTINGS": {"settings": {"analysis": {"analyzer": {"default": {"type": "danish"}}}}},
+        }
+    }
 # Documents are served through Django, so the login requirement covers them too.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt", "csv"]
