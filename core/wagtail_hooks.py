@@ -3,6 +3,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.action_menu import PublishMenuItem
 from wagtail.admin.menu import AdminOnlyMenuItem
 from wagtail.admin.ui.components import Component
 
@@ -57,3 +58,21 @@ def add_worker_down_panel(request, panels):
         status = collect(failures=0)
         if not status.healthy:
             panels.append(WorkerDownPanel(status))
+
+
+class SchedulePublishingMenuItem(PublishMenuItem):
+    """ "Planlæg udgivelse" next to "Udgiv", where editors look for it.
+
+    Opens Wagtail's own scheduling dialog (the one the status side panel opens), so go-live and
+    expiry are set exactly as there; shown to whoever may publish the page (``PublishMenuItem``).
+    """
+
+    label = _("Planlæg udgivelse")
+    name = "action-schedule"
+    template_name = "core/admin/schedule_menu_item.html"
+    icon_name = "calendar"
+
+
+@hooks.register("register_page_action_menu_item")
+def schedule_publishing_menu_item():
+    return SchedulePublishingMenuItem(order=5)

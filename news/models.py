@@ -136,8 +136,12 @@ class NewsArticlePage(CommentablePageMixin, BasePage):
 
     date = models.DateField(
         _("publiceringsdato"),
-        default=timezone.localdate,
-        help_text=_("Vises ved artiklen; nyheder sorteres efter den."),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Vises ved artiklen; nyheder sorteres efter den. Tom: den dag, artiklen udgives "
+            "(også når udgivelsen er planlagt)."
+        ),
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -208,6 +212,19 @@ class NewsArticlePage(CommentablePageMixin, BasePage):
         super().clean()
         if not (self.introduction or "").strip():
             raise ValidationError({"introduction": _("Skriv en manchet: den vises i oversigten og i RSS-feedet.")})
+
+    def save(self, *args, **kwargs):
+        """A published article without a date of its own shows the day it was first published.
+
+        Filled when the article goes live (at once or at its scheduled time), not when the draft
+        was begun: a draft written days before shows the day readers first saw it.
+        """
+        if self.live and self.date is None:
+            self.date = timezone.localdate(self.first_published_at or timezone.now())
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None and "date" not in update_fields:
+                kwargs["update_fields"] = [*update_fields, "date"]
+        return super().save(*args, **kwargs)
 
     @property
     def byline_user(self):

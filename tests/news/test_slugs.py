@@ -64,3 +64,32 @@ def test_a_published_page_holding_the_address_is_named_and_linked(client, news_i
     assert "Den første julefrokost" in html
     assert f'href="/admin/pages/{holder.pk}/edit/"' in html
     assert NewsArticlePage.objects.count() == 1
+
+
+def test_scheduling_is_offered_beside_publish(client, news_index, make_user):
+    client.force_login(make_user("kommunikation", roles.COMMUNICATIONS))
+    html = client.get(reverse("wagtailadmin_pages:add", args=("news", "newsarticlepage", news_index.pk))).content
+    html = html.decode()
+    assert "Planlæg udgivelse" in html
+    menu_item = html[html.index("Planlæg udgivelse") - 300 : html.index("Planlæg udgivelse")]
+    assert 'data-a11y-dialog-show="schedule-publishing-dialog"' in menu_item
+    assert 'id="schedule-publishing-dialog"' in html
+
+
+def test_the_shown_date_follows_the_publication_unless_set(news_index, make_user):
+    import datetime
+
+    from django.utils import timezone
+
+    draft = NewsArticlePage(title="Skrevet i går", introduction="Manchet.", date=None, live=False)
+    news_index.add_child(instance=draft)
+    assert NewsArticlePage.objects.get(pk=draft.pk).date is None
+    revision = draft.save_revision()
+    revision.publish()
+    published = NewsArticlePage.objects.get(pk=draft.pk)
+    assert published.date == timezone.localdate(published.first_published_at)
+
+    chosen = NewsArticlePage(title="Med egen dato", introduction="Manchet.", date=datetime.date(2012, 1, 5), live=False)
+    news_index.add_child(instance=chosen)
+    chosen.save_revision().publish()
+    assert NewsArticlePage.objects.get(pk=chosen.pk).date == datetime.date(2012, 1, 5)
