@@ -39,3 +39,33 @@ def test_a_script_name_header_does_not_open_the_wall(server):
     # The public addresses stay open.
     assert server.get("/healthz/").text == "ok"
     assert server.get("/login/").status_code == 200
+
+
+def directives(header):
+    return {part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()}
+
+
+def test_every_response_carries_the_security_headers(gunicorn, home_page, make_user, role_groups):
+    """CSP (strict on our pages, wider in the admin), Permissions-Policy and the headers sent before."""
+    make_user("kommunikation", "Kommunikation", password="korrekt-hest-batteri")
+    server = gunicorn()
+    session = server.session()
+    for path in ("/login/", "/healthz/", "/static/css/intranet.css", "/projekter/"):
+        response = server.get(path)
+        policy = directives(response.headers["Content-Security-Policy"])
+        assert policy["script-src"] == ["'self'"], path
+        assert policy["default-src"] == ["'self'"], path
+        assert policy["object-src"] == ["'none'"], path
+        assert "'unsafe-inline'" not in policy["style-src"], path
+        assert "camera=()" in response.headers["Permissions-Policy"], path
+        assert "geolocation=()" in response.headers["Permissions-Policy"], path
+        assert response.headers["X-Content-Type-Options"] == "nosniff", path
+        assert response.headers["Referrer-Policy"] == "same-origin", path
+    assert server.get("/login/").headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert server.login(session, "kommunikation", "korrekt-hest-batteri").status_code == 302
+    admin = session.get(server.url + "/admin/", timeout=20)
+    assert admin.status_code == 200
+    policy = directives(admin.headers["Content-Security-Policy"])
+    assert policy["script-src"] == ["'self'", "'unsafe-inline'"]  # Wagtail's widgets start inline
+    assert "'unsafe-eval'" not in admin.headers["Content-Security-Policy"]
+    assert all("*" not in source for source in policy["script-src"] + policy["default-src"])
