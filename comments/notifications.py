@@ -22,6 +22,7 @@ from django_tasks import task
 from wagtail import hooks
 
 from core.mail import send_email
+from core.names import display_name
 
 from .models import Comment
 
@@ -87,22 +88,16 @@ def notify_new_comment(comment_id):
     context = {
         "comment": comment,
         "page": page,
-        "author_name": _name(comment.author),
+        "author_name": display_name(comment.author),
         "comment_url": absolute_url(f"{page.get_url() or '/'}#kommentar-{comment.pk}"),
         "base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
     }
     sent = 0
     with translation.override(settings.LANGUAGE_CODE):
         for user, reason in recipients:
-            message_context = {**context, "recipient": user, "recipient_name": _name(user), "reason": reason}
+            message_context = {**context, "recipient": user, "recipient_name": display_name(user), "reason": reason}
             template = "reply" if reason == REPLY else "new_comment"
             subject = " ".join(render_to_string(f"comments/emails/{template}_subject.txt", message_context).split())
             body = render_to_string(f"comments/emails/{template}.txt", message_context).strip() + "\n"
             sent += send_email(subject, body, [user.email])
     return sent
-
-
-def _name(user):
-    if user is None:
-        return ""
-    return user.get_full_name() or user.get_username()

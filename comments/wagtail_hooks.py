@@ -14,6 +14,7 @@ from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from core.moderation import MODERATION_SECTIONS_HOOK, ModerationSection
+from core.names import display_name
 
 from . import services
 from .admin_views import ModerateView
@@ -130,7 +131,7 @@ class CommentAdmin(ModelAdmin):
     def author_name(self, obj):
         if obj.author is None:
             return _("Tidligere medarbejder")
-        return obj.author.get_full_name() or obj.author.get_username()
+        return display_name(obj.author)
 
     author_name.short_description = _("forfatter")
 

@@ -16,6 +16,7 @@ from core.privacy import visible
 from news.models import NewsArticlePage
 from people import roles
 from projects.models import ProjectPage, ProjectTeamMember
+from workshops import report as workshop_report
 from workshops import services as workshop_services
 from workshops.models import Idea, WorkshopOutcomePage
 
@@ -121,8 +122,8 @@ def facilitated_by(user, request, limit=FACILITATED):
 
 
 def report_link(user):
-    """The strategy report for the roles that may see it (``workshops.services.can_see_report``)."""
-    return reverse("workshops:report") if workshop_services.can_see_report(user) else None
+    """The strategy report for the roles that may see it (``workshops.report.can_see_report``)."""
+    return reverse("workshops:report") if workshop_report.can_see_report(user) else None
 
 
 def replies_to(user, request, limit=REPLIES):

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from core.names import display_name
+
 FEED_LENGTH = 20
 
 
@@ -58,5 +60,5 @@ class NewsFeed(Feed):
     def item_author_name(self, article):
         user = article.byline_user
         if user is not None:
-            return user.get_full_name() or user.get_username()
+            return display_name(user)
         return article.author_name or None

@@ -3,7 +3,6 @@ import secrets
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
@@ -20,6 +19,7 @@ from comments.mixins import CommentablePageMixin
 from comments.models import with_comment_count
 from core.blocks import BodyBlock
 from core.models import BasePage
+from core.pagination import paginate
 
 from .feeds import NewsFeed
 
@@ -104,13 +104,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             status = 404
         elif category is not None:
             articles = articles.filter(categories=category)
-        paginator = Paginator(articles, ARTICLES_PER_PAGE)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
+        page_obj = paginate(request, articles, ARTICLES_PER_PAGE)
         response = self.render(
             request,
             context_overrides={

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from core.names import display_name
+
 from .departure import anonymise_person, export_person
 
 
@@ -49,7 +51,7 @@ class AnonymiseView(WagtailAdminTemplateMixin, TemplateView):
         return {**super().get_context_data(**kwargs), "person": self.person}
 
     def post(self, request, *args, **kwargs):
-        name = self.person.get_full_name() or self.person.get_username()
+        name = display_name(self.person)
         anonymise_person(self.person, by=request.user)
         messages.success(request, _("%(name)s er anonymiseret, og kontoen er lukket.") % {"name": name})
         return redirect("wagtailusers_users:index")

@@ -7,6 +7,8 @@ from wagtail.images import get_image_model
 from wagtail.images.fields import WagtailImageField
 from wagtail.models import Collection
 
+from core.names import display_name
+
 from .models import Profile
 
 HTML_PATTERN = re.compile(r"<\s*[a-zA-Z/!?]")
@@ -104,7 +106,7 @@ class ProfileForm(forms.ModelForm):
 
     def _store_photo(self, upload):
         image = get_image_model()(
-            title=_("Profilfoto: %(name)s") % {"name": self.user.get_full_name() or self.user.get_username()},
+            title=_("Profilfoto: %(name)s") % {"name": display_name(self.user)},
             file=upload,
             uploaded_by_user=self.user,
             collection=Collection.get_first_root_node(),

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Prefetch, Q
@@ -15,6 +14,8 @@ from wagtail.images import get_image_model, get_image_model_string
 from wagtail.search import index
 
 from core.models import BasePage
+from core.names import display_name
+from core.pagination import paginate
 
 from . import roles
 from .filters import DirectorySearchForm
@@ -144,7 +145,7 @@ class Profile(index.Indexed, models.Model):
         verbose_name_plural = _("profiler")
 
     def __str__(self):
-        return self.user.get_full_name() or self.user.get_username()
+        return display_name(self.user)
 
     def clean(self):
         super().clean()
@@ -230,6 +231,6 @@ class ChangeAgentDirectoryPage(BasePage):
         agents = search_change_agents(
             filters.get("q", ""), department=filters.get("afdeling"), competence=filters.get("kompetence")
         )
-        page_obj = Paginator(agents, self.per_page).get_page(request.GET.get("page"))
+        page_obj = paginate(request, agents, self.per_page)
         context.update({"form": form, "page_obj": page_obj, "agents": page_obj.object_list, "searched": bool(filters)})
         return context

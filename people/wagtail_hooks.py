@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.names import display_name
 from core.search import SEARCH_SOURCE_HOOK, SearchSource, result
 
 from .models import Competence, Department, Profile, TaggedCompetence
@@ -83,7 +84,7 @@ def people_search_source():
         user = profile.user
         competences = ", ".join(sorted(competence.name for competence in profile.competencies.all()))
         return result(
-            user.get_full_name() or user.get_username(),
+            display_name(user),
             reverse("people:profile", args=[user.get_username()]),
             [profile.job_title, profile.department.name if profile.department else ""],
             [competences, profile.methods],

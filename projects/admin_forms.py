@@ -3,11 +3,13 @@
 from django.utils.translation import gettext as _
 
 from core.forms import BasePageForm
+from core.names import display_name
 
 
 def person_label(user):
-    full_name = user.get_full_name()
-    return f"{full_name} ({user.get_username()})" if full_name else user.get_username()
+    """The name and, to tell namesakes apart in the chooser, the username."""
+    name = display_name(user)
+    return name if name == user.get_username() else f"{name} ({user.get_username()})"
 
 
 class ProjectPageForm(BasePageForm):

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +14,7 @@ from wagtail.search import index
 from comments.mixins import CommentablePageMixin
 from core.blocks import BodyBlock
 from core.models import BasePage
+from core.pagination import paginate
 from core.privacy import visible
 from people.models import people_with_profiles
 
@@ -77,7 +77,7 @@ class ProjectIndexPage(BasePage):
             projects = projects.filter(status=filters["status"])
         if filters.get("tema"):
             projects = projects.filter(theme=filters["tema"])
-        page_obj = Paginator(projects, self.per_page).get_page(request.GET.get("page"))
+        page_obj = paginate(request, projects, self.per_page)
         context.update(
             {
                 "form": form,

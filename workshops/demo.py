@@ -14,7 +14,8 @@ from wagtail.models import WorkflowState
 from projects.models import ProjectPage
 
 from . import services
-from .models import Idea, IdeaStatus, WorkshopOutcomePage
+from .choices import IdeaStatus
+from .models import Idea, WorkshopOutcomePage
 
 # Steps from "ny" to each status, as the lead would move an idea.
 PATHS = {

@@ -9,10 +9,12 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.names import display_name
 from people import roles
 
 from .blocks import IDEA_DESCRIPTION_MAX_LENGTH, IDEA_TITLE_MAX_LENGTH
-from .models import MAX_PARTICIPANTS, TEXT_MAX_LENGTH, IdeaStatus
+from .choices import IdeaStatus
+from .models import MAX_PARTICIPANTS, TEXT_MAX_LENGTH
 
 MAX_ATTACHMENT_SIZE = 20 * 1024 * 1024
 # Per outcome, counting the files it already has (minus those ticked for removal) and the new ones.
@@ -149,7 +151,7 @@ class OutcomeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.outcome = outcome
         self.fields["facilitators"].queryset = change_agents()
-        self.fields["facilitators"].label_from_instance = lambda user: user.get_full_name() or user.get_username()
+        self.fields["facilitators"].label_from_instance = display_name
         self.fields["facilitators"].widget.attrs["class"] = "form-checkbox"
         if "remove_attachments" in self.fields:
             self.fields["remove_attachments"].widget.attrs["class"] = "form-checkbox"

@@ -23,9 +23,21 @@ from people import roles
 from projects.models import ProjectPage
 
 from .blocks import IdeasBlock
+from .choices import IDEA_MOVES, IdeaStatus
 
 TEXT_MAX_LENGTH = 5000
 MAX_PARTICIPANTS = 10000
+
+
+def project_path(outcome_path):
+    """The tree path of an outcome's project: outcomes hang directly under their project page."""
+    return outcome_path[: -Page.steplen]
+
+
+def projects_of(outcomes):
+    """``{outcome pk: its project}`` for many outcomes in one query."""
+    by_path = ProjectPage.objects.in_bulk({project_path(outcome.path) for outcome in outcomes}, field_name="path")
+    return {outcome.pk: by_path.get(project_path(outcome.path)) for outcome in outcomes}
 
 
 class WorkshopOutcomePage(CommentablePageMixin, BasePage):
@@ -104,7 +116,7 @@ class WorkshopOutcomePage(CommentablePageMixin, BasePage):
 
     @property
     def project(self):
-        return ProjectPage.objects.filter(path=self.path[: -self.steplen]).first()
+        return ProjectPage.objects.filter(path=project_path(self.path)).first()
 
     def search_project_title(self):
         """The project's name, indexed with the outcome (a project is renamed rarely; ``update_index`` catches up)."""
@@ -122,7 +134,7 @@ class WorkshopOutcomePage(CommentablePageMixin, BasePage):
         """Only the current lead of the outcome's project moves its ideas (superusers may help)."""
         if not (user.is_authenticated and user.is_active):
             return False
-        return user.is_superuser or ProjectPage.objects.filter(path=self.path[: -self.steplen], lead=user).exists()
+        return user.is_superuser or ProjectPage.objects.filter(path=project_path(self.path), lead=user).exists()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -156,25 +168,6 @@ class OutcomePermissionTester(PagePermissionTester):
 
 
 # --- The idea pipeline -------------------------------------------------------------
-class IdeaStatus(models.TextChoices):
-    NEW = "ny", _("Ny")
-    SELECTED = "udvalgt", _("Udvalgt")
-    TRIAL = "afproeves", _("Afprøves")
-    IMPLEMENTED = "implementeret", _("Implementeret")
-    PARKED = "parkeret", _("Parkeret")
-
-
-# Where an idea may go from each status. Parking is always possible, and an idea can be
-# taken back one step when it was moved too early.
-IDEA_MOVES = {
-    IdeaStatus.NEW: [IdeaStatus.SELECTED, IdeaStatus.PARKED],
-    IdeaStatus.SELECTED: [IdeaStatus.TRIAL, IdeaStatus.NEW, IdeaStatus.PARKED],
-    IdeaStatus.TRIAL: [IdeaStatus.IMPLEMENTED, IdeaStatus.SELECTED, IdeaStatus.PARKED],
-    IdeaStatus.IMPLEMENTED: [IdeaStatus.TRIAL],
-    IdeaStatus.PARKED: [IdeaStatus.NEW, IdeaStatus.SELECTED],
-}
-
-
 class Idea(index.Indexed, models.Model):
     """One idea of a published outcome, followed until it is implemented or parked."""
 
@@ -281,7 +274,7 @@ def user_can_review(page, user):
     def decide():
         if user.is_superuser or roles.has_role(user, roles.MODERATORS):
             return True
-        return ProjectPage.objects.filter(path=page.path[: -page.steplen], lead=user).exists()
+        return ProjectPage.objects.filter(path=project_path(page.path), lead=user).exists()
 
     return memoised(("workshops.user_can_review", page.pk, user.pk), decide)
 

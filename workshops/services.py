@@ -1,14 +1,13 @@
 """The rules of the outcome workflow and the idea pipeline; views only call these."""
 
 import uuid
-from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -18,13 +17,13 @@ from core.text import danish_slugify
 from people import roles
 from projects.models import ProjectPage
 
+from .choices import IdeaStatus
 from .models import (
     Idea,
-    IdeaStatus,
     IdeaStatusChange,
     OutcomeAttachment,
-    ProjectLeadApprovalTask,
     WorkshopOutcomePage,
+    projects_of,
     user_can_review,
 )
 
@@ -197,15 +196,12 @@ def submissions_of(user):
         .filter(base_content_type=ContentType.objects.get_for_model(Page), object_id__in=[str(p.pk) for p in pages])
         .select_related("current_task_state__finished_by")
     }
-    parents = {
-        project.path: project
-        for project in ProjectPage.objects.filter(path__in={page.path[: -page.steplen] for page in pages})
-    }
+    projects = projects_of(pages)
     return [
         {
             "page": page,
             "status": submission_status(page, states.get(page.pk)),
-            "project": parents.get(page.path[: -page.steplen]),
+            "project": projects[page.pk],
         }
         for page in pages
     ]
@@ -331,194 +327,3 @@ def count_awaiting(user):
     )
     page_ids = {int(object_id) for object_id in object_ids if object_id.isdigit()}
     return WorkshopOutcomePage.objects.filter(pk__in=page_ids).exclude(owner=user).count()
-
-
-# --- The reviewer's screen ------------------------------------------------------------------
-class DecisionConflict(Exception):
-    """Another reviewer decided first; the queue explains who decided what."""
-
-
-def review_task_state(page):
-    """The in-progress task state of the outcome's review, or None when nothing awaits a decision."""
-    task_state = page.current_workflow_task_state
-    if task_state is None or task_state.status != task_state.STATUS_IN_PROGRESS:
-        return None
-    if not isinstance(task_state.task.specific, ProjectLeadApprovalTask):
-        return None
-    return task_state
-
-
-def review_rounds(page):
-    """The earlier decisions on this outcome, oldest first: who, when, what and the comment given."""
-    from wagtail.models import TaskState
-
-    return list(
-        TaskState.objects.filter(
-            workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
-            workflow_state__object_id=str(page.pk),
-            status__in=[TaskState.STATUS_APPROVED, TaskState.STATUS_REJECTED],
-        )
-        .select_related("finished_by")
-        .order_by("finished_at", "pk")
-    )
-
-
-def changes_since_last_round(page, task_state, rounds, request=None):
-    """What the submitter changed since the revision a reviewer last sent back.
-
-    Uses the comparison Wagtail's own "compare revisions" screen draws from the page's edit panels
-    (``wagtail.admin.compare``), so every field the admin knows is compared the same way.
-    Returns None on the first round.
-    """
-    earlier = [state for state in rounds if state.status == state.STATUS_REJECTED and state.revision_id]
-    if not earlier or task_state is None or task_state.revision_id is None:
-        return None
-    before = earlier[-1].revision
-    if before.pk == task_state.revision_id:
-        return []
-    old, new = before.as_object(), task_state.revision.as_object()
-    panel = page.specific_class.get_edit_handler().get_bound_panel(instance=page, request=request, form=None)
-    changes = []
-    for comparison_class in panel.get_comparison():
-        comparison = comparison_class(old, new)
-        if comparison.has_changed():
-            changes.append({"label": comparison.field_label(), "diff": comparison.htmldiff()})
-    return changes
-
-
-APPROVE, REQUEST_CHANGES = "approve", "reject"
-
-
-def decide_outcome(page, user, action, comment=""):
-    """Approve or request changes through the outcome's Wagtail workflow task, exactly as the admin does.
-
-    :meth:`ProjectLeadApprovalTask.on_action` checks the reviewer, claims the decision atomically,
-    publishes on approval and sends our e-mails. Raises ``PermissionDenied`` for someone who may
-    not decide and :class:`DecisionConflict` when another reviewer decided first.
-    """
-    task_state = review_task_state(page)
-    if task_state is None:
-        raise DecisionConflict
-    task = task_state.task.specific
-    if action not in {name for name, _label, _modal in task.get_actions(page, user)}:
-        raise PermissionDenied
-    if action == REQUEST_CHANGES and not comment.strip():
-        raise ValueError("A request for changes needs a comment")
-    if task.on_action(task_state, user, action, comment=comment) is not None:
-        raise DecisionConflict
-
-
-def decision_shown_to(page_id, user):
-    """``(page, decision)`` for the "already decided" notice at ``/moderering/?afgjort=<id>``, or None.
-
-    The notice names the outcome, the decision and the reviewer: only someone who may review that
-    outcome (its project's lead, a Moderator) learns them; any other id answers nothing.
-    """
-    page = WorkshopOutcomePage.objects.filter(pk=page_id).first()
-    if page is None or not user_can_review(page, user):
-        return None
-    decision = last_decision(page_id)
-    return None if decision is None else (page, decision)
-
-
-def last_decision(page_id):
-    """Who decided an outcome last, for the reviewer who arrived second."""
-    from wagtail.models import TaskState
-
-    return (
-        TaskState.objects.filter(
-            workflow_state__object_id=str(page_id),
-            status__in=[TaskState.STATUS_APPROVED, TaskState.STATUS_REJECTED],
-        )
-        .select_related("finished_by")
-        .order_by("-finished_at", "-pk")
-        .first()
-    )
-
-
-REPORT_ROLES = (roles.PROJECT_LEADS, roles.COMMUNICATIONS, roles.MODERATORS)
-
-
-def can_see_report(user):
-    return user.is_superuser or roles.has_role(user, *REPORT_ROLES)
-
-
-def strategy_report():
-    """Per project and in total: workshops held, participants, ideas by status (published outcomes only)."""
-    projects = [
-        {"pk": project.pk, "title": project.title, "path": project.path, "url": project.get_url()}
-        for project in ProjectPage.objects.live().order_by("title").only("pk", "title", "path", "url_path")
-    ]
-    by_path = {project["path"]: project for project in projects}
-    rows = {
-        project["pk"]: {
-            "project": project,
-            "workshops": 0,
-            "employees": 0,
-            "citizens": 0,
-            "ideas": Counter(),
-        }
-        for project in projects
-    }
-    outcomes = WorkshopOutcomePage.objects.live().values_list("path", "employee_participants", "citizen_participants")
-    steplen = Page.steplen
-    for path, employees, citizens in outcomes:
-        project = by_path.get(path[:-steplen])
-        if project is None:
-            continue
-        row = rows[project["pk"]]
-        row["workshops"] += 1
-        row["employees"] += employees
-        row["citizens"] += citizens
-    ideas = (
-        Idea.objects.filter(outcome__live=True).values("project_id", "status").annotate(count=Count("pk")).order_by()
-    )
-    for item in ideas:
-        if item["project_id"] in rows:
-            rows[item["project_id"]]["ideas"][item["status"]] += item["count"]
-    total = {"workshops": 0, "employees": 0, "citizens": 0, "ideas": Counter()}
-    for row in rows.values():
-        for key in ("workshops", "employees", "citizens"):
-            total[key] += row[key]
-        total["ideas"].update(row["ideas"])
-    statuses = list(IdeaStatus)
-    ordered = [rows[project["pk"]] for project in projects]
-    for row in [*ordered, total]:
-        row["idea_counts"] = [row["ideas"][status.value] for status in statuses]
-        row["idea_total"] = sum(row["idea_counts"])
-    return {"rows": ordered, "total": total, "statuses": statuses}
-
-
-def report_chart(report, width=640, bar_height=28, gap=14, label_width=200):
-    """Geometry of a horizontal stacked bar chart (ideas by status per project), drawn as inline SVG.
-
-    The numbers are the table's; the chart has a text title and description and hides nothing
-    that is not also in the table.
-    """
-    rows = [*report["rows"]]
-    longest = max([row["idea_total"] for row in rows] + [1])
-    plot_width = width - label_width - 60
-    bars = []
-    for index, row in enumerate(rows):
-        y = index * (bar_height + gap) + 10
-        x = label_width
-        segments = []
-        for status, count in zip(report["statuses"], row["idea_counts"], strict=True):
-            segment_width = round(plot_width * count / longest, 1)
-            if count:
-                segments.append(
-                    {"x": x, "width": segment_width, "status": status, "count": count, "css": f"idea-{status.value}"}
-                )
-            x += segment_width
-        bars.append(
-            {
-                "label": row["project"]["title"],
-                "y": y,
-                "text_y": y + bar_height / 2 + 5,
-                "segments": segments,
-                "total": row["idea_total"],
-                "total_x": x + 8,
-            }
-        )
-    height = len(rows) * (bar_height + gap) + 20
-    return {"bars": bars, "width": width, "height": max(height, 60), "bar_height": bar_height}

@@ -16,9 +16,11 @@ from django.views.decorators.http import require_GET, require_POST
 from core.privacy import may_view
 from core.spreadsheets import csv_writer
 
-from . import services
+from . import review, services
+from .choices import IdeaStatus
 from .forms import IdeaFormSet, IdeaMoveForm, OutcomeForm, ReviewDecisionForm, unbound_copy
-from .models import Idea, IdeaStatus, OutcomeAttachment, WorkshopOutcomePage, queue_url, user_can_review
+from .models import Idea, OutcomeAttachment, WorkshopOutcomePage, queue_url, user_can_review
+from .report import can_see_report, report_chart, strategy_report
 
 
 def _render_form(request, project, form, formset, *, outcome=None, focus_last_idea=False, status=200):
@@ -134,13 +136,13 @@ def edit_outcome(request, page_id):
 def review_outcome(request, page_id):
     """The reviewer's screen: the outcome as it will be published, what changed, earlier comments, the decision.
 
-    The decision goes through the outcome's Wagtail workflow task (``services.decide_outcome``),
+    The decision goes through the outcome's Wagtail workflow task (``review.decide_outcome``),
     the same as the admin's edit screen, which stays available.
     """
     page = get_object_or_404(WorkshopOutcomePage.objects.select_related("owner"), pk=page_id)
     if not user_can_review(page, request.user):
         raise PermissionDenied
-    task_state = services.review_task_state(page)
+    task_state = review.review_task_state(page)
     if task_state is None:
         messages.info(request, _("“%(title)s” venter ikke på en beslutning.") % {"title": page.draft_title})
         return redirect(queue_url(decided=page.pk))
@@ -150,10 +152,10 @@ def review_outcome(request, page_id):
         if form.is_valid():
             action = form.cleaned_data["action"]
             try:
-                services.decide_outcome(page, request.user, action, form.cleaned_data["comment"])
-            except services.DecisionConflict:
+                review.decide_outcome(page, request.user, action, form.cleaned_data["comment"])
+            except review.DecisionConflict:
                 return redirect(queue_url(decided=page.pk))
-            if action == services.APPROVE:
+            if action == review.APPROVE:
                 messages.success(request, _("“%(title)s” er godkendt og publiceret.") % {"title": page.draft_title})
             else:
                 messages.success(
@@ -167,7 +169,7 @@ def review_outcome(request, page_id):
 def _render_outcome_view(request, page, task_state, *, form=None, status=200):
     revision = task_state.revision if task_state and task_state.revision_id else page.get_latest_revision()
     outcome = revision.as_object() if revision else page
-    rounds = services.review_rounds(page)
+    rounds = review.review_rounds(page)
     return render(
         request,
         "workshops/review_outcome.html",
@@ -178,7 +180,7 @@ def _render_outcome_view(request, page, task_state, *, form=None, status=200):
             "task_state": task_state,
             "attachments": page.attachments.order_by("pk"),
             "rounds": [state for state in rounds if state.comment or state.status == state.STATUS_REJECTED],
-            "changes": services.changes_since_last_round(page, task_state, rounds, request) if form else None,
+            "changes": review.changes_since_last_round(page, task_state, rounds, request) if form else None,
             "form": form,
             "status": services.submission_status(page),
         },
@@ -192,7 +194,7 @@ def view_own_outcome(request, page_id):
     page = get_object_or_404(WorkshopOutcomePage.objects.select_related("owner"), pk=page_id, owner=request.user)
     if page.live:
         return redirect(page.get_url(request))
-    return _render_outcome_view(request, page, services.review_task_state(page))
+    return _render_outcome_view(request, page, review.review_task_state(page))
 
 
 @require_GET
@@ -202,24 +204,24 @@ def my_submissions(request):
 
 @require_GET
 def report(request):
-    if not services.can_see_report(request.user):
+    if not can_see_report(request.user):
         raise PermissionDenied
-    data = services.strategy_report()
+    data = strategy_report()
     # Drawing 200 projects' rows and bars costs more than counting them; the drawing is cached
     # under a digest of the figures, so it can never be stale.
     digest = hashlib.sha256(json.dumps(data, default=str, sort_keys=True).encode()).hexdigest()
     return render(
         request,
         "workshops/report.html",
-        {"report": data, "chart": services.report_chart(data), "report_digest": digest},
+        {"report": data, "chart": report_chart(data), "report_digest": digest},
     )
 
 
 @require_GET
 def report_csv(request):
-    if not services.can_see_report(request.user):
+    if not can_see_report(request.user):
         raise PermissionDenied
-    data = services.strategy_report()
+    data = strategy_report()
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="mental-frikommune-rapport-{stamp}.csv"'

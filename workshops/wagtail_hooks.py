@@ -14,12 +14,20 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from core.moderation import MODERATION_SECTIONS_HOOK, ModerationSection
+from core.names import display_name
 from core.privacy import visible
 from core.search import SEARCH_SOURCE_HOOK, SearchSource, result, stream_text
-from projects.models import ProjectPage
 
-from . import services, views
-from .models import Idea, IdeaStatus, IdeaStatusChange, ProjectLeadApprovalTask, WorkshopOutcomePage, queue_url
+from . import review, services, views
+from .choices import IdeaStatus
+from .models import (
+    Idea,
+    IdeaStatusChange,
+    ProjectLeadApprovalTask,
+    WorkshopOutcomePage,
+    projects_of,
+    queue_url,
+)
 
 
 class IdeaPermissionHelper(PermissionHelper):
@@ -115,16 +123,16 @@ class OutcomesAwaitingSection(ModerationSection):
 
 
 def explain_decision_taken(request, page_id):
-    shown = services.decision_shown_to(page_id, request.user)
+    shown = review.decision_shown_to(page_id, request.user)
     if shown is None:
         return
     page, decision = shown
     verdict = _("godkendt") if decision.status == decision.STATUS_APPROVED else _("sendt tilbage med ændringer")
-    who = decision.finished_by.get_full_name() if decision.finished_by else _("en anden")
+    who = display_name(decision.finished_by) or _("en anden")
     messages.warning(
         request,
         _("“%(title)s” er allerede %(verdict)s af %(who)s. Din beslutning blev ikke gemt.")
-        % {"title": page.title, "verdict": verdict, "who": who or decision.finished_by.get_username()},
+        % {"title": page.title, "verdict": verdict, "who": who},
     )
 
 
@@ -178,10 +186,9 @@ def redirect_after_conflict(request, page):
 
 def attach_projects(outcomes):
     """Each outcome's project (its parent page), for all outcomes of a result page in one query."""
-    parent_paths = {outcome.path[: -outcome.steplen] for outcome in outcomes}
-    projects = {project.path: project for project in ProjectPage.objects.filter(path__in=parent_paths)}
+    projects = projects_of(outcomes)
     for outcome in outcomes:
-        outcome.search_project = projects.get(outcome.path[: -outcome.steplen])
+        outcome.search_project = projects[outcome.pk]
 
 
 @hooks.register(SEARCH_SOURCE_HOOK)

@@ -1,35 +1,34 @@
 from django import template
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
 
-from workshops.services import can_see_report
+from workshops.report import can_see_report
 
 register = template.Library()
-
-# The main navigation of the contract in DESIGN.md: fixed, top-level addresses.
-MAIN_NAVIGATION = [
-    ("/", _("Forside")),
-    ("/nyheder/", _("Nyheder")),
-    ("/projekter/", _("Projekter")),
-    ("/forandringsagenter/", _("Forandringsagenter")),
-]
-# Shown only to those who may open it (``workshops.services.can_see_report``).
-REPORT_ITEM = ("/rapport/", _("Rapport"))
 
 
 @register.simple_tag(takes_context=True)
 def main_navigation(context):
-    """The main menu with the current section marked, for ``aria-current``."""
+    """The main menu from the page tree: the front page, then its published children that editors
+    marked "Vis i menuer" (Wagtail's ``show_in_menus``), in the tree's order, and the report for
+    those who may open it (``workshops.report.can_see_report``); the current section is marked
+    for ``aria-current``.
+    """
     request = context.get("request")
-    path = request.path if request else "/"
-    items = []
-    navigation = list(MAIN_NAVIGATION)
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return []
+    root = site.root_page
+    path = request.path
+    items = [{"href": root.get_url(request), "label": _("Forside")}]
+    items += [{"href": page.get_url(request), "label": page.title} for page in root.get_children().live().in_menu()]
     user = context.get("user") or getattr(request, "user", None)
     if user is not None and user.is_authenticated and can_see_report(user):
-        navigation.append(REPORT_ITEM)
-    for href, label in navigation:
-        current = path == href
-        active = current or (href != "/" and path.startswith(href))
-        items.append({"href": href, "label": label, "current": current, "active": active})
+        items.append({"href": reverse("workshops:report"), "label": _("Rapport")})
+    for item in items:
+        item["current"] = path == item["href"]
+        item["active"] = item["current"] or (item["href"] != items[0]["href"] and path.startswith(item["href"]))
     return items
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from workshops import services
 from workshops.models import Idea, WorkshopOutcomePage
+from workshops.report import strategy_report
 
 from ..factories import PASSWORD
 from ..workshops.conftest import people, projects  # noqa: F401  (fixtures)
@@ -106,7 +107,7 @@ def test_lead_moves_an_idea_and_reads_the_report(page, projects, people):  # noq
     assert page.locator("#report-table tfoot td").first.inner_text() == "1"
     assert page.locator("svg.report-chart rect").count() == 1
     assert_accessible(page)
-    assert services.strategy_report()["total"]["idea_counts"][1] == 1
+    assert strategy_report()["total"]["idea_counts"][1] == 1
 
 
 def _published_outcome(project, users):

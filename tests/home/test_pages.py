@@ -5,7 +5,12 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage, StandardPage
-from tests.factories import StandardPageFactory
+from tests.factories import (
+    ChangeAgentDirectoryPageFactory,
+    NewsIndexPageFactory,
+    ProjectIndexPageFactory,
+    StandardPageFactory,
+)
 
 
 class TestPageTreeRules(WagtailPageTestCase):
@@ -28,6 +33,11 @@ class TestBaseLayout:
     @pytest.fixture
     def content(self, client, home_page, employee):
         client.force_login(employee)
+        NewsIndexPageFactory(parent=home_page, title="Nyheder", slug="nyheder", show_in_menus=True)
+        ProjectIndexPageFactory(parent=home_page, title="Projekter", slug="projekter", show_in_menus=True)
+        ChangeAgentDirectoryPageFactory(
+            parent=home_page, title="Forandringsagenter", slug="forandringsagenter", show_in_menus=True
+        )
         StandardPageFactory(parent=home_page, title="Tilgængelighedserklæring", slug="tilgaengelighedserklaering")
         return client.get("/").content.decode()
 
@@ -44,6 +54,11 @@ class TestBaseLayout:
         assert 'action="/soeg/"' in content and 'name="q"' in content
         assert re.search(r'<form method="post" action="/logout/"', content)
         assert "Ikast-Brande Kommune" in content
+
+    def test_the_menu_is_the_page_tree_as_editors_mark_it(self, content):
+        labels = re.findall(r'class="nav-link"[^>]*><span>([^<]+)</span>', content)
+        # Twice: the desktop menu and the mobile drawer; the statement is not marked "show in menus".
+        assert labels == ["Forside", "Nyheder", "Projekter", "Forandringsagenter"] * 2
 
     def test_current_section_is_marked(self, content):
         assert '<a href="/" class="nav-link" aria-current="page">' in content

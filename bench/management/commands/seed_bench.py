@@ -30,7 +30,8 @@ from people import roles
 from people.models import Department, Profile
 from projects.choices import ProjectStatus
 from projects.models import ProjectIndexPage, ProjectPage, ProjectTeamMember, Theme
-from workshops.models import Idea, IdeaStatus, WorkshopOutcomePage
+from workshops.choices import IdeaStatus
+from workshops.models import Idea, WorkshopOutcomePage, project_path
 
 TARGETS = {"users": 1000, "articles": 10_000, "projects": 200, "outcomes": 2000, "ideas": 20_000, "comments": 100_000}
 LOADTEST_USERS = 50
@@ -263,7 +264,7 @@ class Command(BaseCommand):
                 continue
             for position, block in enumerate(list(outcome.ideas)[:per_outcome]):
                 batch.append(Idea(
-                    outcome_id=outcome.pk, project_id=project_by_path[outcome.path[: -outcome.steplen]],
+                    outcome_id=outcome.pk, project_id=project_by_path[project_path(outcome.path)],
                     block_id=block.id, title=block.value["title"], description=block.value["description"],
                     status=statuses[(position + outcome.pk) % len(statuses)], sort_order=position,
                 ))  # fmt: skip

@@ -1,6 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from core.names import display_name
 from people.departure import anonymise_person
 
 
@@ -19,7 +20,7 @@ class Command(BaseCommand):
         if person is None:
             raise CommandError(f"Ingen bruger med brugernavnet {username!r}.")
         if interactive:
-            answer = input(f"Anonymisér {person.get_full_name() or username}? Det kan ikke fortrydes. Skriv 'ja': ")
+            answer = input(f"Anonymisér {display_name(person)}? Det kan ikke fortrydes. Skriv 'ja': ")
             if answer.strip().lower() != "ja":
                 raise CommandError("Afbrudt: intet er ændret.")
         person = anonymise_person(person)
