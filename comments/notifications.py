@@ -1,6 +1,6 @@
 """Emails about new comments: to whoever the commented page names, and to the author of the comment replied to.
 
-comments/ knows nothing of the page types (DESIGN.md), so it asks the page, duck-typed:
+comments/ knows nothing of the page types (it sits below them), so it asks the page, duck-typed:
 a page class that wants its people told about new comments defines
 ``comment_notification_recipients()`` returning users (news: the article's author, projects: the
 lead, workshops: the submitter). Whether a person wants these emails at all is kept elsewhere

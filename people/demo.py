@@ -1,4 +1,4 @@
-"""Demo users of the contract in DESIGN.md, their profiles and the 20 change agents (invented names)."""
+"""The demo users every role is shown with (admin, kommunikation, moderator, projektleder, ...), their profiles and the 20 change agents (invented names)."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group

@@ -1,4 +1,4 @@
-"""The intranet's roles are Django groups; their names are fixed here and in DESIGN.md.
+"""The intranet's roles are Django groups; their names are fixed here and listed in the README's demo users.
 
 Other apps refer to a role by these names only (never by importing each other), and grant
 their own permissions to the groups in their own data migrations.

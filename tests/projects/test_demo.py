@@ -1,4 +1,4 @@
-"""seed_demo's projects and change agents (DESIGN.md contract)."""
+"""seed_demo's projects and change agents, as the README's demo users promise them."""
 
 from io import StringIO
 

@@ -11,7 +11,7 @@ from ..factories import ProjectIndexPageFactory, ProjectPageFactory
 
 @pytest.fixture
 def people(make_user, role_groups):
-    """The demo roles of DESIGN.md, as test users."""
+    """The demo roles (README: demo users), as test users."""
     return {
         "medarbejder": make_user("medarbejder", roles.EMPLOYEES, first_name="Mads", last_name="Bundgaard"),
         "projektleder": make_user("projektleder", roles.EMPLOYEES, first_name="Pernille", last_name="Lykkegaard"),
