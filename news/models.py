@@ -20,6 +20,7 @@ from comments.models import with_comment_count
 from core.blocks import BodyBlock
 from core.models import BasePage
 from core.pagination import paginate
+from people.choosers import PersonChooser
 
 from .feeds import NewsFeed
 
@@ -178,7 +179,12 @@ class NewsArticlePage(CommentablePageMixin, BasePage):
     content_panels = BasePage.content_panels + [
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("date"), FieldPanel("author"), FieldPanel("author_name"), FieldPanel("signature")],
+            [
+                FieldPanel("date"),
+                FieldPanel("author", widget=PersonChooser),
+                FieldPanel("author_name"),
+                FieldPanel("signature"),
+            ],
             heading=_("Byline"),
         ),
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),

@@ -133,3 +133,10 @@ def register_departure_log_actions(actions):
 
     actions.register_action(EXPORTED, _("Persondata eksporteret"), _("Persondata eksporteret"))
     actions.register_action(ANONYMISED, _("Anonymiseret"), _("Tidligere medarbejder anonymiseret"))
+
+
+@hooks.register("register_admin_viewset")
+def register_person_chooser():
+    from .choosers import person_chooser_viewset
+
+    return person_chooser_viewset

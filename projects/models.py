@@ -16,6 +16,7 @@ from core.blocks import BodyBlock
 from core.models import BasePage
 from core.pagination import paginate
 from core.privacy import visible
+from people.choosers import PersonChooser
 from people.models import people_with_profiles
 
 from .admin_forms import ProjectPageForm
@@ -146,7 +147,7 @@ class ProjectPage(CommentablePageMixin, RoutablePageMixin, BasePage):
                 FieldPanel("theme"),
                 FieldPanel("status"),
                 # Only those allowed to appoint leads see the field: a lead cannot hand the project away.
-                FieldPanel("lead", permission="projects.assign_project_lead"),
+                FieldPanel("lead", permission="projects.assign_project_lead", widget=PersonChooser),
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
             ],
             heading=_("Projektet"),
@@ -226,7 +227,7 @@ class ProjectTeamMember(Orderable):
     )
     role = models.CharField(_("rolle i projektet"), max_length=120, blank=True)
 
-    panels = [FieldPanel("user"), FieldPanel("role")]
+    panels = [FieldPanel("user", widget=PersonChooser), FieldPanel("role")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("projektgruppemedlem")
