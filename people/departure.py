@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.log_actions import log
+from wagtail.users.models import UserProfile
 
 from .models import Profile
 
@@ -95,6 +96,11 @@ def anonymise_person(user, *, by=None):
         profile.competencies.clear()
         if photo is not None and not _used_elsewhere(photo, profile):
             photo.delete()
+    # The admin's own avatar (Wagtail's account settings) is a photo too.
+    for account_settings in UserProfile.objects.filter(user=user):
+        if account_settings.avatar:
+            account_settings.avatar.delete(save=False)
+        account_settings.delete()
     for anonymise in hooks.get_hooks(ANONYMISE_HOOK):
         anonymise(user)
     log(user, ANONYMISED, user=by)

@@ -5,10 +5,12 @@ import json
 import pytest
 import wagtail_factories
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import Client
 from wagtail.images import get_image_model
 from wagtail.models import ModelLogEntry
+from wagtail.users.models import UserProfile
 
 from comments.models import Comment
 from news.models import FeedToken
@@ -42,6 +44,8 @@ def leaver(make_user, home_page, role_groups):
     frida.profile.refresh_from_db()
     frida.profile.competencies.add("Procesfacilitering")
     FeedToken.objects.create(user=frida)
+    avatar = UserProfile.get_for_user(frida)
+    avatar.avatar.save("frida.png", ContentFile(b"avatar"))
     article = NewsArticlePageFactory(parent=NewsIndexPageFactory(parent=home_page), title="En nyhed", slug="en-nyhed")
     Comment.objects.create(page=article, author=frida, body="Tak for en god workshop!")
     project = ProjectPageFactory(parent=ProjectIndexPageFactory(parent=home_page), title="Aktivt medborgerskab")
@@ -98,6 +102,7 @@ def test_anonymising_in_the_admin_removes_the_person_but_keeps_contributions(cli
     assert not profile.competencies.exists()
     assert not get_image_model().objects.filter(pk=leaver["photo"].pk).exists()
     assert not FeedToken.objects.filter(user=frida).exists()
+    assert not UserProfile.objects.filter(user=frida).exists()
     # Kept: the comment (shown as a former employee) and the submission with its owner for the report.
     assert Comment.objects.get().author_id == frida.pk
     assert leaver["outcome"].__class__.objects.get(pk=leaver["outcome"].pk).owner_id == frida.pk
