@@ -174,3 +174,17 @@ def test_search_page_links_the_script_and_the_header_field_is_a_combobox(reader_
     assert re.search(r'<script src="/static/js/search-autocomplete[^"]*\.js" defer></script>', html)
     assert 'role="combobox"' not in html  # the script adds the combobox roles; without it a plain field
     assert 'data-suggest-url="/soeg/forslag/"' in html
+
+
+def test_a_search_matches_the_index_once_for_all_counts_and_once_per_type_shown(reader_client, news):
+    """Wagtail's own relevance ordering re-ran the match for every hit (41.8 s at 10,000 articles)."""
+    for number in range(30):
+        NewsArticlePageFactory(parent=news, title=f"Kantinenyt {number}", introduction="Om kantinen.")
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        html = search(reader_client, "kantinen")
+    assert "30 resultater" in html
+    index_queries = [query["sql"] for query in queries.captured_queries if "wagtailsearch_indexentry" in query["sql"]]
+    # One query counts every type over one match; one ranks the page of news, the only type shown.
+    assert len(index_queries) == 2
+    assert all("MATERIALIZED" in sql for sql in index_queries)
