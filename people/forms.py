@@ -5,11 +5,11 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.images.fields import WagtailImageField
-from wagtail.models import Collection
 
 from core.names import display_name
 
 from .models import Profile
+from .photos import profile_photo_collection
 
 HTML_PATTERN = re.compile(r"<\s*[a-zA-Z/!?]")
 MAX_COMPETENCIES = 15
@@ -109,7 +109,7 @@ class ProfileForm(forms.ModelForm):
             title=_("Profilfoto: %(name)s") % {"name": display_name(self.user)},
             file=upload,
             uploaded_by_user=self.user,
-            collection=Collection.get_first_root_node(),
+            collection=profile_photo_collection(),
         )
         image._set_image_file_metadata()
         image.save()

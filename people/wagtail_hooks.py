@@ -140,3 +140,11 @@ def register_person_chooser():
     from .choosers import person_chooser_viewset
 
     return person_chooser_viewset
+
+
+@hooks.register("construct_image_chooser_queryset")
+def hide_profile_photos_from_the_image_chooser(images, request):
+    """Portraits are personal data for the profile only: editors never pick them for news or pages."""
+    from .photos import exclude_profile_photos
+
+    return exclude_profile_photos(images)

@@ -196,3 +196,24 @@ def test_the_form_needs_a_csrf_token(person, department):
     strict.force_login(person)
     assert strict.post("/min-profil/", valid_data(department)).status_code == 403
     assert Profile.objects.get(user=person).job_title == ""
+
+
+def test_profile_photos_have_their_own_collection_never_offered_to_editors(
+    client, person, department, make_user, role_groups
+):
+    from django.urls import reverse
+    from wagtail.images import get_image_model
+    from wagtail.models import Collection
+    from wagtail_factories import ImageFactory
+
+    from people.photos import PROFILE_PHOTO_COLLECTION
+
+    client.post("/min-profil/", valid_data(department, new_photo=png(), photo_alt_text="Pernille smiler i solen"))
+    photo = get_image_model().objects.get(title__startswith="Profilfoto")
+    assert photo.collection.name == PROFILE_PHOTO_COLLECTION
+    news_image = ImageFactory(title="Rådhuset i sne", collection=Collection.get_first_root_node())
+
+    client.force_login(make_user("redaktoer", roles.COMMUNICATIONS))
+    html = client.get(reverse("wagtailimages_chooser:choose")).json()["html"]
+    assert news_image.title in html
+    assert photo.title not in html
