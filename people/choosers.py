@@ -19,12 +19,14 @@ from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.widgets import BaseChooser
 
+from core.names import display_name
+
 MAX_SEARCH_WORDS = 5
 
 
 def person_label(user):
     """Full name, and the department when the profile has one."""
-    name = user.get_full_name() or user.get_username()
+    name = display_name(user)
     department = getattr(getattr(getattr(user, "profile", None), "department", None), "name", "")
     return f"{name} ({department})" if department else name
 
@@ -66,7 +68,7 @@ class PersonListingMixin:
         name = TitleColumn(
             "name",
             label=_("Navn"),
-            accessor=lambda user: user.get_full_name() or user.get_username(),
+            accessor=display_name,
             get_url=(
                 None
                 if self.is_multiple_choice
