@@ -3,6 +3,6 @@
 
 def display_name(user):
     """The person's full name, or their username when no name is recorded; "" for no one."""
-    if user is None:
+    if not user:
         return ""
     return user.get_full_name() or user.get_username()

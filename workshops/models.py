@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django import forms
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import Q
@@ -122,6 +123,28 @@ class WorkshopOutcomePage(CommentablePageMixin, BasePage):
         """The project's name, indexed with the outcome (a project is renamed rarely; ``update_index`` catches up)."""
         project = self.project if self.path else None
         return project.title if project else ""
+
+    # Wagtail's own workflow e-mails tell the submitter about the decision; for outcomes they carry
+    # the reviewer's comment and where to go next (templates/wagtailadmin/notifications/).
+    workflow_email_templates = {
+        "approved": "workshops/emails/approved.txt",
+        "approved_subject": "workshops/emails/approved_subject.txt",
+        "rejected": "workshops/emails/changes_requested.txt",
+        "rejected_subject": "workshops/emails/changes_requested_subject.txt",
+    }
+
+    def latest_decision(self):
+        """The last approval or request for changes on this outcome: who decided, when, and the comment."""
+        return (
+            TaskState.objects.filter(
+                workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
+                workflow_state__object_id=str(self.pk),
+                status__in=[TaskState.STATUS_APPROVED, TaskState.STATUS_REJECTED],
+            )
+            .select_related("finished_by")
+            .order_by("-finished_at", "-pk")
+            .first()
+        )
 
     def permissions_for_user(self, user):
         return OutcomePermissionTester(user, self)

@@ -1,7 +1,8 @@
 """Emails of the outcome workflow, in Danish with absolute links.
 
-They replace Wagtail's own workflow emails for outcomes (see ``signals.py``): the submitter
-must read the reviewer's comment in the email, and the lead must be told, not only superusers.
+Wagtail tells only superusers of a submission (and here, ``WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS``
+is off): the project's lead and the Moderators must be told, so this e-mail is ours. The decision's
+e-mail to the submitter is Wagtail's own, with the outcome's templates.
 Sent after the transaction commits, so nobody is told about a decision that was rolled back,
 and through ``core.mail``, the one e-mail path: the worker delivers and retries them.
 """
@@ -62,25 +63,3 @@ def notify_submitted(page_id):
         "queue_url": absolute(reverse("moderation_queue")),
     }
     return _send("submitted", reviewers_of(page), context)
-
-
-def notify_approved(page_id, reviewer_id, comment=""):
-    page = WorkshopOutcomePage.objects.select_related("owner").get(pk=page_id)
-    context = {
-        **_context(page),
-        "reviewer": get_user_model().objects.filter(pk=reviewer_id).first(),
-        "comment": comment,
-        "page_url": absolute(page.get_url() or "/"),
-    }
-    return _send("approved", [page.owner], context)
-
-
-def notify_changes_requested(page_id, reviewer_id, comment=""):
-    page = WorkshopOutcomePage.objects.select_related("owner").get(pk=page_id)
-    context = {
-        **_context(page),
-        "reviewer": get_user_model().objects.filter(pk=reviewer_id).first(),
-        "comment": comment,
-        "edit_url": absolute(reverse("workshops:edit_outcome", args=[page.pk])),
-    }
-    return _send("changes_requested", [page.owner], context)

@@ -260,6 +260,9 @@ if REDIS_URL:
 # (`manage.py run_worker`) runs them. Every e-mail goes this way (core/mail.py).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
+# Wagtail's "submitted for moderation" e-mail goes to superusers only; reviewers are told by each
+# workflow (workshops: the project's lead and the Moderators), so superusers are left out.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 TASK_RESULTS_KEEP_DAYS = 14
 TASK_FAILED_RESULTS_KEEP_DAYS = 60
 
