@@ -9,8 +9,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.names import display_name
 from people import roles
+from people.choosers import person_label
 
 from .blocks import IDEA_DESCRIPTION_MAX_LENGTH, IDEA_TITLE_MAX_LENGTH
 from .choices import IdeaStatus
@@ -38,6 +38,7 @@ def change_agents():
     return (
         get_user_model()
         .objects.filter(is_active=True, groups__name=roles.CHANGE_AGENTS)
+        .select_related("profile__department")
         .order_by("first_name", "last_name", "username")
     )
 
@@ -151,7 +152,7 @@ class OutcomeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.outcome = outcome
         self.fields["facilitators"].queryset = change_agents()
-        self.fields["facilitators"].label_from_instance = display_name
+        self.fields["facilitators"].label_from_instance = person_label
         self.fields["facilitators"].widget.attrs["class"] = "form-checkbox"
         if "remove_attachments" in self.fields:
             self.fields["remove_attachments"].widget.attrs["class"] = "form-checkbox"

@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from tests/workshops/conftest.py)
 """Each role's main task on the new screens, clicked through in Chromium and checked with axe-core.
 
 The lead reviews on the reviewer's screen (request changes, then approve the second round), the
@@ -21,7 +22,7 @@ def logout(page):
     page.context.clear_cookies()
 
 
-def test_lead_reviews_on_the_reviewers_screen_and_the_submitter_follows(page, submit, people):  # noqa: F811
+def test_lead_reviews_on_the_reviewers_screen_and_the_submitter_follows(page, submit, people):
     outcome = submit(ideas=[("Frivillighedsbørs", "En børs for frivillige.")])
 
     # The submitter can read her pending outcome, not change it.
@@ -78,7 +79,7 @@ def test_lead_reviews_on_the_reviewers_screen_and_the_submitter_follows(page, su
     assert WorkshopOutcomePage.objects.get(pk=outcome.pk).live
 
 
-def test_moderator_reads_the_reason_and_dismisses_from_the_queue(page, people, home_page):  # noqa: F811
+def test_moderator_reads_the_reason_and_dismisses_from_the_queue(page, people, home_page):
     index = NewsIndexPageFactory(parent=home_page)
     article = NewsArticlePageFactory(parent=index, title="Kantinen får ny menu")
     comment = Comment.objects.create(page=article, author=people["medarbejder"], body="Maden er elendig!")
@@ -96,7 +97,7 @@ def test_moderator_reads_the_reason_and_dismisses_from_the_queue(page, people, h
     assert not CommentReport.objects.filter(resolved_at__isnull=True).exists()
 
 
-def test_kommunikation_sees_a_danish_address_as_she_types(page, people, home_page):  # noqa: F811
+def test_kommunikation_sees_a_danish_address_as_she_types(page, people, home_page):
     index = NewsIndexPageFactory(parent=home_page)
     login(page, "kommunikation", PASSWORD)
     page.goto(f"/admin/pages/add/news/newsarticlepage/{index.pk}/")
@@ -104,3 +105,33 @@ def test_kommunikation_sees_a_danish_address_as_she_types(page, people, home_pag
     slug = page.locator("#id_slug")
     page.wait_for_function("document.querySelector('#id_slug').value.endsWith('raadhuset')")
     assert slug.input_value() == "julefrokost-og-nytaarskur-paa-raadhuset"
+
+
+def test_facilitators_can_be_found_by_typing_and_are_all_there_without_javascript(
+    browser,
+    live_server,
+    page,
+    project,
+    people,
+    make_user,
+):
+    from people import roles
+
+    make_user("agent2", roles.EMPLOYEES, roles.CHANGE_AGENTS, first_name="Bent", last_name="Holm")
+    login(page, "medarbejder", PASSWORD)
+    page.goto(project.url + "indsend/")
+    search = page.get_by_label("Find en forandringsagent (navn eller afdeling)")
+    assert search.is_visible()
+    search.fill("frida")
+    assert page.get_by_label("Frida Agerskov").is_visible()
+    assert not page.get_by_label("Bent Holm").is_visible()
+    assert "Viser 1 af 2" in page.content()
+    assert_accessible(page)
+
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False, locale="da-DK")
+    plain = context.new_page()
+    login(plain, "medarbejder", PASSWORD)
+    plain.goto(project.url + "indsend/")
+    assert not plain.get_by_label("Find en forandringsagent (navn eller afdeling)").is_visible()
+    assert plain.get_by_label("Bent Holm").is_visible() and plain.get_by_label("Frida Agerskov").is_visible()
+    context.close()
