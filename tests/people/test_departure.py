@@ -14,6 +14,7 @@ from wagtail.users.models import UserProfile
 
 from comments.models import Comment
 from news.models import FeedToken
+from people.departure import anonymise_person
 from people.models import Profile
 
 from ..factories import (
@@ -125,6 +126,13 @@ def test_only_superusers_may_export_or_anonymise(client, leaver, make_user):
     assert client.post(f"/admin/medarbejdere/{frida.pk}/anonymiser/").status_code in (302, 403)
     frida.refresh_from_db()
     assert frida.is_active and frida.first_name == "Frida"
+
+
+def test_an_anonymised_person_is_named_former_employee_everywhere(leaver):
+    from core.names import display_name
+
+    anonymised = anonymise_person(leaver["user"])
+    assert display_name(anonymised) == "Tidligere medarbejder"
 
 
 def test_the_anonymise_command(leaver, capsys):
