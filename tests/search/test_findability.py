@@ -188,3 +188,21 @@ def test_a_search_matches_the_index_once_for_all_counts_and_once_per_type_shown(
     # One query counts every type over one match; one ranks the page of news, the only type shown.
     assert len(index_queries) == 2
     assert all("MATERIALIZED" in sql for sql in index_queries)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="Wagtail's PostgreSQL backend ranks without the subquery")
+def test_the_admin_search_ranks_by_relevance_without_a_query_per_hit(news):
+    """Wagtail's own search API (the admin uses it) ranks through the same single match on SQLite."""
+    from wagtail.search.backends import get_search_backend
+
+    from news.models import NewsArticlePage
+
+    NewsArticlePageFactory(parent=news, title="Kort nyt", introduction="Lidt om kantinen.")
+    NewsArticlePageFactory(parent=news, title="Kantinen åbner", introduction="Nyt.")
+    NewsArticlePageFactory(parent=news, title="Andet", introduction="Kantinen, kantinen og kantinens mad.")
+    with CaptureQueriesContext(connection) as queries:
+        found = list(get_search_backend().search("kantinen", NewsArticlePage.objects.live()))
+    assert [page.title for page in found] == ["Kantinen åbner", "Andet", "Kort nyt"]
+    index_queries = [query["sql"] for query in queries.captured_queries if "wagtailsearch_indexentry" in query["sql"]]
+    assert len(index_queries) == 2 and all("MATERIALIZED" in sql for sql in index_queries)  # count, page
+    assert get_search_backend().search("kantinen", NewsArticlePage.objects.live()).count() == 3
