@@ -6,7 +6,8 @@ from django.core.management import call_command
 from wagtail.models import TaskState, WorkflowState
 
 from workshops import services
-from workshops.models import Idea, IdeaStatus, WorkshopOutcomePage
+from workshops.choices import IdeaStatus
+from workshops.models import Idea, WorkshopOutcomePage
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,3 @@
-import uuid
-from pathlib import Path
-
 from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -23,8 +20,7 @@ from core.models import BasePage
 from people import roles
 from projects.models import ProjectPage
 
-from .blocks import IdeasBlock
-from .choices import IDEA_MOVES, IdeaStatus
+from ..blocks import IdeasBlock
 
 TEXT_MAX_LENGTH = 5000
 MAX_PARTICIPANTS = 10000
@@ -188,98 +184,6 @@ class OutcomePermissionTester(PagePermissionTester):
         if self.page.workflow_in_progress and not self.user.is_superuser:
             return False
         return super().can_unpublish()
-
-
-# --- The idea pipeline -------------------------------------------------------------
-class Idea(index.Indexed, models.Model):
-    """One idea of a published outcome, followed until it is implemented or parked."""
-
-    outcome = models.ForeignKey(
-        WorkshopOutcomePage, verbose_name=_("workshopresultat"), on_delete=models.CASCADE, related_name="idea_records"
-    )
-    # The outcome's project, kept here so the admin can filter ideas by project.
-    project = models.ForeignKey(ProjectPage, verbose_name=_("projekt"), on_delete=models.CASCADE, related_name="ideas")
-    block_id = models.CharField(max_length=64, editable=False)
-    title = models.CharField(_("titel"), max_length=255)
-    description = models.TextField(_("beskrivelse"), blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=IdeaStatus.choices, default=IdeaStatus.NEW)
-    sort_order = models.PositiveIntegerField(default=0, editable=False)
-    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
-    status_changed_at = models.DateTimeField(_("status ændret"), default=timezone.now)
-
-    # The site search (/soeg/) lists ideas on their own; it filters by outcome to show only published ones.
-    search_fields = [
-        index.SearchField("title", boost=2),
-        index.SearchField("description"),
-        index.FilterField("outcome"),
-        index.FilterField("created_at"),
-        index.FilterField("id"),
-    ]
-
-    class Meta:
-        verbose_name = _("idé")
-        verbose_name_plural = _("idéer")
-        ordering = ["outcome", "sort_order", "pk"]
-        constraints = [models.UniqueConstraint(fields=["outcome", "block_id"], name="unique_idea_per_block")]
-        # The dashboard's "newest ideas" and search read ideas newest first.
-        indexes = [models.Index(fields=["-created_at", "-id"], name="idea_newest_first")]
-
-    def __str__(self):
-        return self.title
-
-    def allowed_moves(self):
-        return IDEA_MOVES[IdeaStatus(self.status)]
-
-
-class IdeaStatusChange(models.Model):
-    """Who moved an idea, from what to what, and when."""
-
-    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="history")
-    from_status = models.CharField(_("fra"), max_length=20, choices=IdeaStatus.choices)
-    to_status = models.CharField(_("til"), max_length=20, choices=IdeaStatus.choices)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("ændret af"), null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    changed_at = models.DateTimeField(_("tidspunkt"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("statusændring")
-        verbose_name_plural = _("statusændringer")
-        ordering = ["changed_at", "pk"]
-
-    def __str__(self):
-        return f"{self.idea}: {self.from_status} → {self.to_status}"
-
-
-# --- Attachments ---------------------------------------------------------------------
-def attachment_path(instance, filename):
-    """An unguessable folder per file: attachments are only ever linked through a checked view."""
-    return f"workshops/{uuid.uuid4().hex}/{Path(filename).name}"
-
-
-class OutcomeAttachment(models.Model):
-    """A document or photo from the workshop, served only to those who may see its outcome."""
-
-    outcome = models.ForeignKey(WorkshopOutcomePage, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("fil"), upload_to=attachment_path, max_length=255)
-    original_name = models.CharField(_("filnavn"), max_length=255)
-    size = models.PositiveBigIntegerField(_("størrelse"), default=0)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("vedhæftet fil")
-        verbose_name_plural = _("vedhæftede filer")
-
-    def __str__(self):
-        return self.original_name
-
-    def get_absolute_url(self):
-        return reverse("workshops:attachment", args=[self.pk])
-
-    @property
-    def extension(self):
-        return Path(self.original_name).suffix.lstrip(".").upper()
 
 
 # --- Review -----------------------------------------------------------------------------
