@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from comments.models import Comment
 from core.privacy import visible
-from news.models import NewsArticlePage
+from news.models import NewsArticlePage, aimed_at, unconfirmed_for
 from people import roles
 from projects.models import ProjectPage, ProjectTeamMember
 from workshops import report as workshop_report
@@ -28,6 +28,7 @@ MY_SUBMISSIONS = 5
 NEWEST_IDEAS = 6
 REPLIES = 5
 FACILITATED = 5
+MUST_READ = 10
 
 
 @dataclass
@@ -58,15 +59,22 @@ class ReviewQueue:
         return sum(self.counts.values())
 
 
-def latest_news(limit=LATEST_NEWS):
+def latest_news(user, limit=LATEST_NEWS):
+    """The newest articles aimed at the user: for everybody or for her department (``news.models.aimed_at``)."""
     articles = (
         NewsArticlePage.objects.live()
         .public()
+        .filter(aimed_at(user))
         .defer_streamfields()
         .prefetch_related("categories")
         .order_by("-date", "-first_published_at", "-pk")
     )
     return Listing.of(articles, limit)
+
+
+def must_read(user, limit=MUST_READ):
+    """Important articles the user has not yet confirmed having read; pinned at the top until she does."""
+    return Listing.of(unconfirmed_for(user), limit)
 
 
 def projects_of(user, request, limit=MY_PROJECTS):
@@ -142,7 +150,8 @@ def dashboard_for(request):
     """The blocks for the logged-in reader; page privacy (``core.privacy``) applies to each list."""
     user = request.user
     return {
-        "news": latest_news(),
+        "must_read": must_read(user),
+        "news": latest_news(user),
         "projects": projects_of(user, request),
         "submissions": submissions_of(user),
         "review_queue": review_queue(user),

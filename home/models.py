@@ -21,6 +21,7 @@ class HomePage(BasePage):
         "news.NewsIndexPage",
         "projects.ProjectIndexPage",
         "people.ChangeAgentDirectoryPage",
+        "events.EventIndexPage",
     ]
     max_count = 1
 

@@ -23,6 +23,8 @@ urlpatterns = [
     path("", include("people.urls")),
     path("", include("workshops.urls")),
     path("", include("home.urls")),
+    # Before news.urls, whose catch-all answers 404 for every other address under /feed/.
+    path("", include("events.urls")),
     path("", include("news.urls")),
     re_path(r"^media/(?P<path>.+)$", views.protected_media, name="media"),
 ]

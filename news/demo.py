@@ -174,6 +174,8 @@ ARTICLES = [
         "slug": "skift-din-adgangskode-inden-jul",
         "title": "Skift din adgangskode inden jul",
         "date": datetime.date(2011, 12, 15),
+        # Everyone must confirm having read it (the dashboard pins it until they do).
+        "requires_confirmation": True,
         "categories": ["it"],
         "picture": "it",
         "signature": "kkj",
@@ -407,6 +409,7 @@ def seed(users, pages, log):
                 signature=spec["signature"],
                 listing_image=pictures[spec["picture"]],
                 related_project=projects.get(spec.get("related_project", "")),
+                requires_confirmation=spec.get("requires_confirmation", False),
             )
             article.categories = [categories[slug] for slug in spec["categories"] if slug in categories]
             index.add_child(instance=article)

@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,7 @@ from core.blocks import BodyBlock
 from core.models import BasePage
 from core.pagination import paginate
 from people.choosers import PersonChooser
+from people.models import Department
 
 from .feeds import NewsFeed
 
@@ -85,12 +87,22 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("nyhedsoversigt")
 
     def articles(self):
-        """Live articles of this index, newest first, with what a teaser card needs in a constant number of queries."""
+        """Live articles of this index, pinned ones first, then newest first.
+
+        What a teaser card needs comes in a constant number of queries. An article is pinned while
+        its ``pinned_until`` date has not passed; ``is_pinned`` tells the template.
+        """
+        today = timezone.localdate()
         return (
             with_comment_count(NewsArticlePage.objects.live().public().child_of(self))
+            .annotate(
+                is_pinned=Case(
+                    When(pinned_until__gte=today, then=Value(1)), default=Value(0), output_field=IntegerField()
+                )
+            )
             .select_related("listing_image")
             .prefetch_related("categories", "listing_image__renditions")
-            .order_by("-date", "-first_published_at", "-pk")
+            .order_by("-is_pinned", "-date", "-first_published_at", "-pk")
         )
 
     @path("")
@@ -124,8 +136,12 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return NewsFeed()(request, index_page=self)
 
 
-class NewsArticlePage(CommentablePageMixin, BasePage):
-    """One news article. ``introduction`` (from BasePage) is the manchet."""
+class NewsArticlePage(CommentablePageMixin, RoutablePageMixin, BasePage):
+    """One news article. ``introduction`` (from BasePage) is the manchet.
+
+    Routable for the read confirmation: ``laest/`` (POST, "Jeg har læst det") and, for
+    Kommunikation, ``bekraeftelser/`` with its CSV (see ``news.confirmations``).
+    """
 
     template = "news/news_article_page.html"
 
@@ -175,6 +191,30 @@ class NewsArticlePage(CommentablePageMixin, BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    target_departments = ParentalManyToManyField(
+        Department,
+        verbose_name=_("målrettet afdelinger"),
+        blank=True,
+        related_name="targeted_articles",
+        help_text=_(
+            "Tom: nyheden er til alle. Vælger du afdelinger, vises nyheden på forsiden for dem, og en "
+            "bekræftelse kræves kun af dem. Alle kan stadig finde den i nyhedsoversigten og søgningen."
+        ),
+    )
+    pinned_until = models.DateField(
+        _("fastgjort øverst til og med"),
+        null=True,
+        blank=True,
+        help_text=_("Nyheden står øverst i nyhedsoversigten til og med denne dato. Tom: ikke fastgjort."),
+    )
+    requires_confirmation = models.BooleanField(
+        _("Vigtig – kræver bekræftelse"),
+        default=False,
+        help_text=_(
+            "Hver læser skal trykke “Jeg har læst det”. Indtil da står nyheden øverst på vedkommendes forside. "
+            "Kommunikation kan se, hvem der har bekræftet."
+        ),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("body"),
@@ -190,6 +230,14 @@ class NewsArticlePage(CommentablePageMixin, BasePage):
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
         FieldPanel("listing_image"),
         PageChooserPanel("related_project", ["projects.ProjectPage"]),
+        MultiFieldPanel(
+            [
+                FieldPanel("requires_confirmation"),
+                FieldPanel("target_departments", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("pinned_until"),
+            ],
+            heading=_("Målgruppe, vigtighed og fastgørelse"),
+        ),
     ]
     settings_panels = BasePage.settings_panels + CommentablePageMixin.comment_panels
     search_fields = BasePage.search_fields + [
@@ -252,11 +300,85 @@ class NewsArticlePage(CommentablePageMixin, BasePage):
         return list(siblings[:RELATED_ARTICLES])
 
     def get_context(self, request, *args, **kwargs):
+        from . import confirmations
+
         context = super().get_context(request, *args, **kwargs)
         categories = sorted(self.categories.all(), key=lambda category: category.name)
         context["article_categories"] = categories
         context["related_articles"] = self.related_articles(categories)
+        context["confirmation"] = confirmations.state_for(self, request.user)
         return context
+
+    @path("laest/")
+    def confirm_route(self, request):
+        from . import confirmation_views
+
+        return confirmation_views.confirm_read(request, self)
+
+    @path("bekraeftelser/")
+    def report_route(self, request):
+        from . import confirmation_views
+
+        return confirmation_views.confirmation_report(request, self)
+
+    @path("bekraeftelser/csv/")
+    def report_csv_route(self, request):
+        from . import confirmation_views
+
+        return confirmation_views.confirmation_report_csv(request, self)
+
+
+class ReadConfirmation(models.Model):
+    """A person's "Jeg har læst det" on an article that requires it: at most one per person and article."""
+
+    article = models.ForeignKey(
+        NewsArticlePage, verbose_name=_("nyhed"), on_delete=models.CASCADE, related_name="read_confirmations"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("bruger"), on_delete=models.CASCADE, related_name="read_confirmations"
+    )
+    confirmed_at = models.DateTimeField(_("bekræftet"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("læsebekræftelse")
+        verbose_name_plural = _("læsebekræftelser")
+        constraints = [
+            # A double submit or two tabs never make two confirmations (news.confirmations.confirm).
+            models.UniqueConstraint(fields=["article", "user"], name="news_one_confirmation_per_reader"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.article}"
+
+
+def aimed_at(user):
+    """A filter for articles aimed at ``user``: untargeted ones and those targeting her department.
+
+    Subqueries, not a join, so an article targeting several departments is never repeated.
+    """
+    targets = NewsArticlePage.target_departments.through.objects.filter(newsarticlepage_id=OuterRef("pk"))
+    condition = ~Exists(targets)
+    profile = getattr(user, "profile", None)
+    department_id = profile.department_id if profile is not None else None
+    if department_id is not None:
+        condition |= Exists(targets.filter(department_id=department_id))
+    return condition
+
+
+def unconfirmed_for(user):
+    """Live articles this person must still confirm, newest first (one query)."""
+    if not user.is_authenticated:
+        return NewsArticlePage.objects.none()
+    confirmed = ReadConfirmation.objects.filter(article_id=OuterRef("pk"), user=user)
+    return (
+        NewsArticlePage.objects.live()
+        .public()
+        .filter(requires_confirmation=True)
+        .filter(aimed_at(user))
+        .exclude(Exists(confirmed))
+        .defer_streamfields()
+        .order_by("-date", "-first_published_at", "-pk")
+    )
 
 
 def new_feed_token():

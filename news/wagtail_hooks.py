@@ -5,7 +5,7 @@ from wagtail import hooks
 
 from core.search import SEARCH_SOURCE_HOOK, SearchSource, result, stream_text
 
-from .models import FeedToken, NewsArticlePage, NewsCategory
+from .models import FeedToken, NewsArticlePage, NewsCategory, ReadConfirmation
 
 
 @hooks.register("people_profile_sections")
@@ -58,6 +58,12 @@ def export_news(user):
     return {
         "news_articles": [{"id": page.pk, "title": page.title, "date": str(page.date)} for page in articles],
         "news_feed_address": FeedToken.objects.filter(user=user).exists(),
+        "news_read_confirmations": [
+            {"article": title, "confirmed_at": stamp.isoformat()}
+            for title, stamp in ReadConfirmation.objects.filter(user=user)
+            .order_by("confirmed_at")
+            .values_list("article__title", "confirmed_at")
+        ],
     }
 
 

@@ -6,6 +6,7 @@ import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from home.models import HomePage, StandardPage
 from people.models import ChangeAgentDirectoryPage, Department
@@ -132,6 +133,13 @@ class NewsArticlePageFactory(wagtail_factories.PageFactory):
             self.categories.set(extracted)
             self.save()
 
+    @factory.post_generation
+    def target_departments(self, create, extracted, **kwargs):
+        """``target_departments=[department]`` aims the article at those departments."""
+        if create and extracted:
+            self.target_departments.set(extracted)
+            self.save()
+
 
 class CommentFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -155,3 +163,33 @@ class WorkshopOutcomePageFactory(wagtail_factories.PageFactory):
     method = "Brainwriting."
     summary = "Vi fandt gode idéer."
     ideas = factory.LazyFunction(lambda: [("idea", {"title": "En idé", "description": "Beskrivelse."})])
+
+
+# --- Calendar -----------------------------------------------------------------------
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "events.EventIndexPage"
+
+    title = "Kalender"
+    slug = "kalender"
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    """``EventPageFactory(parent=calendar, capacity=3)``: a published event a week from now."""
+
+    class Meta:
+        model = "events.EventPage"
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Workshop {n}")
+    start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    end = factory.LazyAttribute(lambda event: event.start + datetime.timedelta(hours=3))
+    location = "Rådhuset, mødelokale 2"
+    capacity = 10
+    description = "Vi finder idéer sammen."
+
+    @factory.post_generation
+    def facilitators(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.facilitators.set(extracted)
+            self.save()

@@ -1,5 +1,7 @@
 """Thin views over ``workshops.services``: submission, one's submissions, the report, attachments, ideas."""
 
+import contextlib
+import datetime
 import hashlib
 import json
 import mimetypes
@@ -40,6 +42,23 @@ def _render_form(request, project, form, formset, *, outcome=None, focus_last_id
     )
 
 
+def initial_from_query(query):
+    """Values a link may fill in (the calendar's "Indsend resultat"): ``titel``, ``dato``, ``facilitatorer``.
+
+    Only initial data: the person still sees and submits the form, and the form checks everything.
+    """
+    initial = {}
+    title = query.get("titel", "").strip()
+    if title:
+        initial["title"] = title[:200]
+    with contextlib.suppress(ValueError):
+        initial["workshop_date"] = datetime.date.fromisoformat(query.get("dato", ""))
+    facilitators = [value for value in query.getlist("facilitatorer") if value.isdigit()]
+    if facilitators:
+        initial["facilitators"] = [int(value) for value in facilitators]
+    return initial
+
+
 def submit_outcome(request, project):
     """``<project-url>indsend/``: any employee submits a workshop outcome to this project."""
     if request.method == "POST":
@@ -70,7 +89,7 @@ def submit_outcome(request, project):
                 messages.info(request, _("“%(title)s” var allerede indsendt.") % {"title": page.title})
             return redirect("workshops:my_submissions")
         return _render_form(request, project, form, formset, status=400)
-    form = OutcomeForm(initial={"token": uuid.uuid4()})
+    form = OutcomeForm(initial={"token": uuid.uuid4(), **initial_from_query(request.GET)})
     formset = IdeaFormSet(initial=[{}])
     return _render_form(request, project, form, formset)
 

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "people",
     "projects",
     "workshops",
+    "events",
     "news",
     "comments",
     "wagtail.contrib.forms",

@@ -15,6 +15,7 @@ from workshops import services as workshop_services
 from workshops.models import Idea
 
 from ..factories import (
+    DepartmentFactory,
     NewsArticlePageFactory,
     NewsIndexPageFactory,
     ProjectIndexPageFactory,
@@ -258,8 +259,16 @@ class Data:
 
     def grow_to(self, articles, projects, submissions, ideas, replies, reports):
         tree, people = self.tree, self.people
+        departments = [DepartmentFactory(name="Jobcenter"), DepartmentFactory(name="Økonomi")]
         for n in range(self.counts["articles"], articles):
-            NewsArticlePageFactory(parent=tree["news"], title=f"Nyhed {n}", date=datetime.date(2012, 1, 1))
+            # Every third article must be read and confirmed, every fifth is aimed at a department.
+            NewsArticlePageFactory(
+                parent=tree["news"],
+                title=f"Nyhed {n}",
+                date=datetime.date(2012, 1, 1),
+                requires_confirmation=n % 3 == 1,
+                target_departments=[departments[n % 2]] if n % 5 == 0 else [],
+            )
         for n in range(self.counts["projects"], projects):
             # The lead leads them, the employee is on their team.
             project = ProjectPageFactory(parent=tree["projects"], title=f"Projekt {n}", lead=people["projektleder"])
@@ -306,6 +315,7 @@ def test_dashboard_queries_do_not_grow_with_the_data(client, tree, people, monke
     data.grow_to(articles=3, projects=1, submissions=2, ideas=5, replies=2, reports=1)
     small = {name: count_queries(client, people[name]) for name in ("medarbejder", "projektleder", "moderator")}
     assert small["medarbejder"][1]["submissions"].total == 2
+    assert len(small["medarbejder"][1]["must_read"].items) == 1
     assert small["projektleder"][1]["review_queue"].counts["outcomes"] == 2
 
     data.grow_to(articles=60, projects=30, submissions=40, ideas=200, replies=50, reports=20)
@@ -313,6 +323,7 @@ def test_dashboard_queries_do_not_grow_with_the_data(client, tree, people, monke
     employee, lead, moderator = (large[name][1] for name in ("medarbejder", "projektleder", "moderator"))
     assert employee["submissions"].total == 40 and employee["projects"].has_more
     assert employee["replies"].has_more and employee["ideas"].has_more and employee["news"].has_more
+    assert employee["must_read"].has_more
     assert lead["review_queue"].counts["outcomes"] == 40
     assert (moderator["review_queue"].counts["outcomes"], moderator["review_queue"].counts["comments"]) == (40, 20)
     assert [item.title for item in lead["projects"].items][:2] == ["Aktivt medborgerskab", "Projekt 0"]

@@ -58,6 +58,9 @@ def screens(client):
         "/mine-indsendelser/",
         "/personer/forandringsagent/",
         "/findes-ikke/",
+        "/kalender/?visning=maaned",
+        "/kalender/ny/",
+        "/nyheder/skift-din-adgangskode-inden-jul/bekraeftelser/",
     ]
     project = WorkshopOutcomePage.objects.live().first().get_parent()
     admin_urls.append(project.get_url() + "indsend/")

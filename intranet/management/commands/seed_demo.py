@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from events import demo as events_demo
 from home import demo as home_demo
 from news import demo as news_demo
 from people import demo as people_demo
@@ -32,5 +33,7 @@ class Command(BaseCommand):
             pages.update(workshops_demo.seed(users, pages, log))
             log("Nyheder ...")
             pages.update(news_demo.seed(users, pages, log))
+            log("Kalender ...")
+            pages.update(events_demo.seed(users, pages, log))
         context = {"users": users, **pages}
         log(self.style.SUCCESS(f"Demo-indhold er klar ({len(context['users'])} demo-brugere)."))

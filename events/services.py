@@ -1,0 +1,162 @@
+"""The calendar's rules: who creates events, signing up and cancelling with seats and a waiting list.
+
+Signing up and cancelling take a lock on the event's row (``select_for_update``; on SQLite the
+IMMEDIATE transactions of ``settings.DATABASES`` serialise writers), so two people pressing
+"Tilmeld" for the last seat at once get one seat and one waiting place. The unique constraints
+on ``Registration`` hold even if that lock were missed: one person once per event, each seat once.
+"""
+
+import logging
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from core.text import danish_slugify
+
+from .models import RESERVED_SLUGS, EventPage, Registration, can_create_events
+
+logger = logging.getLogger(__name__)
+
+
+class SignUpClosed(Exception):
+    """The event has started: sign-ups and cancellations are over."""
+
+
+def unique_slug(parent, title):
+    base = danish_slugify(title)[:60].strip("-") or "begivenhed"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-begivenhed"
+    taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken:
+        slug = f"{base}-{number}"
+        number += 1
+    return slug
+
+
+def _apply(event, data):
+    for name in ("title", "start", "end", "location", "project", "capacity", "description"):
+        setattr(event, name, data[name])
+    event.facilitators = list(data["facilitators"])
+
+
+def create_event(calendar, user, data):
+    """Publish a new event under the calendar, owned by ``user``; returns ``(event, created)``.
+
+    The form's token makes a repeated POST return the event the first one created.
+    """
+    if not can_create_events(user):
+        raise PermissionDenied
+    token = data.get("token")
+    existing = EventPage.objects.filter(submission_token=token).first() if token else None
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            event = EventPage(owner=user, submission_token=token, slug=unique_slug(calendar, data["title"]))
+            _apply(event, data)
+            calendar.add_child(instance=event)
+            event.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
+    except IntegrityError:
+        existing = EventPage.objects.filter(submission_token=token).first() if token else None
+        if existing is None:
+            raise
+        return existing, False
+    event.refresh_from_db()
+    return event, True
+
+
+def update_event(event, user, data):
+    """Save the changes as a new published revision; more seats move people up from the waiting list."""
+    if not event.can_edit(user):
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = _locked(event)
+        seats_taken = Registration.objects.filter(event=locked, seat__isnull=False).count()
+        if data["capacity"] < seats_taken:
+            raise ValueError("capacity below seats taken")
+        page = event.get_latest_revision_as_object()
+        _apply(page, data)
+        page.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
+        _fill_free_seats(locked, data["capacity"])
+    return page
+
+
+def _fill_free_seats(event, capacity):
+    """After a change of capacity: seats above it move to free numbers below it, then waiting people move up."""
+    seated = list(Registration.objects.filter(event=event, seat__isnull=False).order_by("seat"))
+    taken = {registration.seat for registration in seated if registration.seat <= capacity}
+    free = [number for number in range(1, capacity + 1) if number not in taken]
+    for registration in seated:
+        if registration.seat > capacity:
+            registration.seat = free.pop(0)
+            registration.save(update_fields=["seat"])
+    waiting = list(
+        Registration.objects.filter(event=event, seat__isnull=True).order_by("created_at", "pk")[: len(free)]
+    )
+    for registration, seat in zip(waiting, free, strict=False):
+        registration.seat = seat
+        registration.save(update_fields=["seat"])
+    return waiting
+
+
+def _locked(event):
+    return EventPage.objects.select_for_update(of=("self",)).only("pk", "capacity", "start").get(pk=event.pk)
+
+
+def sign_up(event, user):
+    """Sign ``user`` up: the lowest free seat, or the waiting list when every seat is taken.
+
+    Returns ``(registration, created)``; signing up twice returns the existing registration.
+    """
+    try:
+        with transaction.atomic():
+            locked = _locked(event)
+            if locked.start <= timezone.now():
+                raise SignUpClosed
+            existing = Registration.objects.filter(event=locked, user=user).first()
+            if existing is not None:
+                return existing, False
+            taken = set(Registration.objects.filter(event=locked, seat__isnull=False).values_list("seat", flat=True))
+            seat = next((number for number in range(1, locked.capacity + 1) if number not in taken), None)
+            return Registration.objects.create(event=locked, user=user, seat=seat), True
+    except IntegrityError:
+        # Only reachable if the lock was bypassed; the constraint kept the data right.
+        logger.warning("Simultaneous sign-up for event %s by user %s met a constraint", event.pk, user.pk)
+        return Registration.objects.get(event=event, user=user), False
+
+
+def cancel(event, user):
+    """Cancel ``user``'s sign-up; a freed seat goes to the first on the waiting list.
+
+    Returns the registration moved up from the waiting list, or None.
+    """
+    with transaction.atomic():
+        locked = _locked(event)
+        if locked.start <= timezone.now():
+            raise SignUpClosed
+        registration = Registration.objects.filter(event=locked, user=user).first()
+        if registration is None:
+            return None
+        seat = registration.seat
+        registration.delete()
+        if seat is None:
+            return None
+        first_waiting = (
+            Registration.objects.filter(event=locked, seat__isnull=True).order_by("created_at", "pk").first()
+        )
+        if first_waiting is None:
+            return None
+        first_waiting.seat = seat
+        first_waiting.save(update_fields=["seat"])
+        return first_waiting
+
+
+def registrations_of(user):
+    """The user's sign-ups for live events, soonest first (for her iCalendar feed)."""
+    return (
+        Registration.objects.filter(user=user, event__live=True)
+        .select_related("event", "event__project")
+        .order_by("event__start", "pk")
+    )

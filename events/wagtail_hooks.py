@@ -1,0 +1,58 @@
+from django.urls import reverse
+from django.utils import timezone
+from wagtail import hooks
+
+from . import services
+from .models import CalendarToken, EventIndexPage, EventPage, Registration
+
+PROJECT_EVENTS = 5
+
+
+@hooks.register("people_profile_sections")
+def personal_calendar_section(request, person):
+    """The secret iCalendar address, on the viewer's own profile only (see people/views.py)."""
+    if not request.user.is_authenticated or person.pk != request.user.pk:
+        return None
+    token = CalendarToken.for_user(request.user).token
+    return {
+        "template": "events/profile_calendar_section.html",
+        "context": {
+            "feed_url": request.build_absolute_uri(reverse("events:personal_feed", kwargs={"token": token})),
+            "regenerate_url": reverse("events:regenerate_token"),
+        },
+    }
+
+
+@hooks.register("person_data_export")
+def export_registrations(user):
+    """For people/departure.py: the events the person signed up for, and whether a calendar address exists."""
+    registrations = Registration.objects.filter(user=user).select_related("event").order_by("event__start", "pk")
+    return {
+        "event_registrations": [
+            {"event": item.event.title, "start": item.event.start.isoformat(), "waiting_list": item.seat is None}
+            for item in registrations
+        ],
+        "calendar_feed_address": CalendarToken.objects.filter(user=user).exists(),
+    }
+
+
+@hooks.register("person_anonymise")
+def remove_calendar_address(user):
+    """A departed employee's secret calendar address stops working; her seats at coming events go to others."""
+    CalendarToken.objects.filter(user=user).delete()
+    for registration in Registration.objects.filter(user=user, event__start__gt=timezone.now()).select_related("event"):
+        services.cancel(registration.event, user)
+
+
+@hooks.register("project_page_sections", order=20)
+def upcoming_workshops_of_the_project(request, project, limit=PROJECT_EVENTS):
+    """The project's coming workshops, on its page (projects/ never imports us)."""
+    events = (
+        EventPage.objects.live()
+        .public()
+        .filter(project_id=project.pk, end__gt=timezone.now())
+        .defer_streamfields()
+        .order_by("start", "pk")
+    )
+    context = {"events": list(events[:limit]), "calendar": EventIndexPage.objects.live().first()}
+    return {"template": "events/project_events_section.html", "context": context}
