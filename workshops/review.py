@@ -2,6 +2,7 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from wagtail.admin.panels import ObjectList
 from wagtail.models import Page, TaskState
 
 from .models import ProjectLeadApprovalTask, WorkshopOutcomePage, user_can_review
@@ -49,7 +50,9 @@ def changes_since_last_round(page, task_state, rounds, request=None):
     if before.pk == task_state.revision_id:
         return []
     old, new = before.as_object(), task_state.revision.as_object()
-    panel = page.specific_class.get_edit_handler().get_bound_panel(instance=page, request=request, form=None)
+    # The content panels only: what the submitter wrote (the settings tab's comments are not hers).
+    model = page.specific_class
+    panel = ObjectList(model.content_panels).bind_to_model(model).get_bound_panel(instance=page, request=request)
     changes = []
     for comparison_class in panel.get_comparison():
         comparison = comparison_class(old, new)

@@ -49,3 +49,28 @@ def test_next_never_leaves_the_site(client, moderator, comments):  # noqa: F811
     client.force_login(moderator)
     response = client.post(URLS.get_action_url("dismiss", comments["rude"].pk), {"next": "https://evil.example/"})
     assert response["Location"] == URLS.index_url
+
+
+def test_the_queue_draws_reports_in_constant_queries(client, moderator, article, colleague, make_user):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def grow(start, end):
+        for n in range(start, end):
+            comment = Comment.objects.create(page=article, author=colleague, body=f"Anmeldt {n}")
+            for reporter in reporters[:3]:
+                CommentReport.objects.create(comment=comment, reporter=reporter, reason=f"Grund {n}")
+
+    def queries():
+        client.get("/moderering/")
+        with CaptureQueriesContext(connection) as context:
+            response = client.get("/moderering/")
+        assert response.status_code == 200
+        return len(context.captured_queries)
+
+    reporters = [make_user(f"anmelder{n}", first_name="Anna", last_name=f"Melder {n}") for n in range(3)]
+    client.force_login(moderator)
+    grow(0, 1)
+    small = queries()
+    grow(1, 12)
+    assert queries() == small

@@ -23,7 +23,9 @@ def resubmit(client, people, page, **changes):
     """The submitter edits the outcome sent back and sends it again."""
     client.force_login(people["medarbejder"])
     data = form_data(people["forandringsagent"], revision=str(reload(page).latest_revision_id), **changes)
-    data["ideas-0-block_id"] = reload(page).get_latest_revision_as_object().ideas[0].id
+    blocks = reload(page).get_latest_revision_as_object().ideas
+    for index, block in enumerate(blocks):
+        data[f"ideas-{index}-block_id"] = block.id
     response = client.post(f"/mine-indsendelser/{page.pk}/rediger/", data)
     assert response.status_code == 302
 
@@ -137,3 +139,36 @@ def test_the_submitter_opens_her_pending_outcome_read_only(client, submit, peopl
 
     client.force_login(people["projektleder2"])
     assert client.get(f"/mine-indsendelser/{page.pk}/").status_code == 404
+
+
+def test_the_reviewers_screen_queries_do_not_grow_with_ideas_rounds_and_files(client, submit, people):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(page):
+        client.force_login(people["projektleder"])
+        client.get(review_url(page))
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(review_url(page))
+        assert response.status_code == 200
+        return len(context.captured_queries)
+
+    def rounds(page, count, ideas):
+        for number in range(count):
+            client.force_login(people["projektleder"])
+            client.post(review_url(page), {"action": "reject", "comment": f"Runde {number}"})
+            resubmit(client, people, page, method=f"Rettelse {number}.", title=page.title, ideas=ideas)
+
+    one = [("Én idé", "Kort.")]
+    small_page = submit(ideas=one, title="En lille workshop")
+    rounds(small_page, 2, one)
+    small = queries(small_page)
+
+    many = [(f"Idé {n}", f"Beskrivelse {n}.") for n in range(8)]
+    large_page = submit(ideas=many, title="En stor workshop")
+    rounds(large_page, 5, many)
+    for n in range(4):
+        OutcomeAttachment.objects.create(
+            outcome=large_page, file=SimpleUploadedFile(f"f{n}.pdf", b"%PDF-1.4"), original_name=f"f{n}.pdf", size=8
+        )
+    assert queries(large_page) == small
