@@ -6,7 +6,7 @@ lower lines. Every import counts, inside functions too, and so does a model look
 (``apps.get_model("news", ...)``), which is an import by another road. Tests and migrations are
 left out: tests use every app, and migrations name the models they were made from.
 Inside each app no two files may import each other, directly or around a longer circle
-(``allowed_circles`` names the few known ones still to be broken).
+(``allowed_circles`` in pyproject may name exceptions, each with its reason).
 
 Run by ``make lint``: ``python scripts/check_layers.py``; exit status 1 lists what is wrong.
 """

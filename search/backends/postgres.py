@@ -6,7 +6,7 @@ from wagtail.search.utils import get_content_type_pk
 
 from ..models import IndexedWord
 from ..text import STOP_WORDS
-from . import MAX_WORD_LENGTH, MIN_WORD_LENGTH
+from ..vocabulary import MAX_WORD_LENGTH, MIN_WORD_LENGTH
 
 
 class VocabularyPostgresIndex(PostgresIndex):

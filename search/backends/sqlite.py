@@ -15,7 +15,7 @@ from wagtail.search.utils import get_content_type_pk, get_descendants_content_ty
 
 from ..ranking import RankedHits
 from ..text import STOP_WORDS, stem, stem_text, words
-from . import record_words
+from ..vocabulary import record_words
 
 
 class DanishSQLiteIndex(SQLiteIndex):
