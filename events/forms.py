@@ -69,11 +69,15 @@ class EventForm(forms.Form):
     def clean_capacity(self):
         capacity = self.cleaned_data["capacity"]
         if capacity < self.seats_taken:
-            raise forms.ValidationError(
-                _("%(count)s har allerede en plads. Vælg mindst %(count)s pladser.") % {"count": self.seats_taken},
-                code="below_taken",
-            )
+            raise self.capacity_error(self.seats_taken)
         return capacity
+
+    @staticmethod
+    def capacity_error(seats_taken):
+        return forms.ValidationError(
+            _("%(count)s har allerede en plads. Vælg mindst %(count)s pladser.") % {"count": seats_taken},
+            code="below_taken",
+        )
 
     def clean(self):
         cleaned = super().clean()

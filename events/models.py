@@ -9,6 +9,7 @@ import datetime
 import secrets
 from urllib.parse import urlencode
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -88,6 +89,7 @@ class EventPage(BasePage):
         verbose_name=_("facilitatorer"),
         blank=True,
         related_name="facilitated_events",
+        limit_choices_to={"groups__name": roles.CHANGE_AGENTS, "is_active": True},
         help_text=_("De forandringsagenter, der leder workshoppen."),
     )
     capacity = models.PositiveIntegerField(
@@ -103,7 +105,7 @@ class EventPage(BasePage):
             [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("location")], _("Tid og sted")
         ),
         PageChooserPanel("project", ["projects.ProjectPage"]),
-        FieldPanel("facilitators"),
+        FieldPanel("facilitators", widget=forms.CheckboxSelectMultiple),
         FieldPanel("capacity"),
         FieldPanel("description"),
     ]

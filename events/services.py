@@ -23,6 +23,14 @@ class SignUpClosed(Exception):
     """The event has started: sign-ups and cancellations are over."""
 
 
+class CapacityBelowSeats(Exception):
+    """More people took a seat since the form was opened than the new capacity allows."""
+
+    def __init__(self, seats_taken):
+        super().__init__(seats_taken)
+        self.seats_taken = seats_taken
+
+
 def unique_slug(parent, title):
     base = danish_slugify(title)[:60].strip("-") or "begivenhed"
     if base in RESERVED_SLUGS:
@@ -75,7 +83,7 @@ def update_event(event, user, data):
         locked = _locked(event)
         seats_taken = Registration.objects.filter(event=locked, seat__isnull=False).count()
         if data["capacity"] < seats_taken:
-            raise ValueError("capacity below seats taken")
+            raise CapacityBelowSeats(seats_taken)
         page = event.get_latest_revision_as_object()
         _apply(page, data)
         page.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)

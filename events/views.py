@@ -58,7 +58,11 @@ def edit_event(request, slug):
     if request.method == "POST":
         form = EventForm(request.POST, event=event, seats_taken=seats_taken)
         if form.is_valid():
-            services.update_event(event, request.user, form.cleaned_data)
+            try:
+                services.update_event(event, request.user, form.cleaned_data)
+            except services.CapacityBelowSeats as error:
+                form.add_error("capacity", form.capacity_error(error.seats_taken))
+                return _render_form(request, calendar, form, event=event, status=400)
             messages.success(request, _("Dine ændringer er gemt."))
             return redirect(event.url)
         return _render_form(request, calendar, form, event=event, status=400)

@@ -370,3 +370,31 @@ def test_the_project_page_lists_its_coming_workshops(client, event, project, sta
     login(client, staff["medarbejder"])
     content = client.get(project.url).content.decode()
     assert 'id="events-heading"' in content and event.title in content
+
+
+def test_the_editor_offers_only_change_agents_as_facilitators(calendar_page, staff):
+    form_class = EventPage.get_edit_handler().get_form_class()
+    form = form_class(instance=EventPage(), parent_page=calendar_page, for_user=staff["kommunikation"])
+    choices = set(form.fields["facilitators"].queryset)
+    assert staff["forandringsagent"] in choices
+    assert staff["medarbejder"] not in choices and staff["projektleder"] not in choices
+
+
+def test_seats_taken_while_the_edit_form_was_open_keep_the_capacity(event, staff):
+    """The form checked the capacity before two people took the seats: the service refuses, nothing is saved."""
+    services.sign_up(event, staff["medarbejder"])
+    services.sign_up(event, staff["moderator"])
+    data = {
+        "title": "Mindre hold",
+        "start": event.start,
+        "end": event.end,
+        "location": event.location,
+        "project": None,
+        "facilitators": [],
+        "capacity": 1,
+        "description": "",
+    }
+    with pytest.raises(services.CapacityBelowSeats):
+        services.update_event(event, staff["kommunikation"], data)
+    event.refresh_from_db()
+    assert (event.title, event.capacity) == ("Idéworkshop om frivillighed", 2)
