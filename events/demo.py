@@ -1,96 +1,53 @@
-"""Demo calendar: the calendar page and upcoming workshops led by the change agents (invented)."""
+"""Demo calendar, loaded from ``events/fixtures/demo/events.json``: the calendar page and upcoming
+workshops led by the (invented) change agents. Dates are offsets from today, so the calendar always
+has coming workshops; running the seed twice changes nothing, and a later run moves past ones forward.
+"""
 
 import datetime
 
 from django.db import transaction
 from django.utils import timezone
 
-from .models import EventIndexPage, EventPage
+from core import demo_data
 
-# slug, title, days from today, hour, hours long, place, project slug, facilitators, seats, description
-EVENTS = [
-    (
-        "idevaerksted-frivillige-og-foreninger",
-        "Idéværksted: frivillige og foreninger",
-        7,
-        9,
-        3,
-        "Ikast Rådhus, mødelokale 2",
-        "aktivt-medborgerskab",
-        ["forandringsagent", "ahvidberg"],
-        16,
-        "Sammen med foreningslivet leder vi efter nye måder, borgerne kan tage del i fællesskabet på. "
-        "Vi bruger brainwriting og idékort og slutter med at vælge tre idéer, vi vil afprøve.",
-    ),
-    (
-        "fremtidsvaerksted-sund-hverdag",
-        "Fremtidsværksted: en sund hverdag",
-        14,
-        13,
-        2,
-        "Brande Sundhedscenter",
-        "sundhed-i-hverdagen",
-        ["lthorsager"],
-        12,
-        "Kritik, utopi og virkeliggørelse: fremtidsværkstedets tre faser om forebyggelse i borgerens egen hverdag.",
-    ),
-    (
-        "prototyper-af-pap",
-        "Prototyper af pap og papir",
-        21,
-        10,
-        2,
-        "Innovationslokalet, Ikast Bibliotek",
-        "aktivt-medborgerskab",
-        ["forandringsagent"],
-        3,
-        "En kort workshop for kolleger, der vil prøve at bygge en idé i pap, før den koster penge. Få pladser.",
-    ),
-]
+from .models import EventIndexPage, EventPage
 
 
 @transaction.atomic
 def seed(users, pages, log):
-    home = pages["home"]
+    data = demo_data.load("events", "events")
     calendar = EventIndexPage.objects.first()
     if calendar is None:
-        calendar = home.add_child(
-            instance=EventIndexPage(
-                title="Kalender",
-                slug="kalender",
-                show_in_menus=True,
-                introduction="Kommende idéworkshops og arrangementer i Mental Frikommune. Tilmeld dig her.",
-            )
-        )
+        calendar = pages["home"].add_child(instance=EventIndexPage(show_in_menus=True, **data["calendar"]))
         calendar.save_revision().publish()
-        log("  side oprettet: Kalender")
+        log(f"  side oprettet: {calendar.title}")
     projects = pages.get("projects") or {}
-    today = timezone.localdate()
     events = {}
-    for slug, title, days, hour, hours, place, project_slug, facilitators, seats, description in EVENTS:
-        event = EventPage.objects.child_of(calendar).filter(slug=slug).first()
-        day = today + datetime.timedelta(days=days)
-        start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+    for spec in data["events"]:
+        day = timezone.localdate() + datetime.timedelta(days=spec["days_from_today"])
+        start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(spec["hour"])))
+        end = start + datetime.timedelta(hours=spec["hours"])
+        event = EventPage.objects.child_of(calendar).filter(slug=spec["slug"]).first()
         if event is not None and event.end <= timezone.now():
-            # Seeded again later: the demo workshops move forward, so the calendar always has upcoming ones.
-            event.start, event.end = start, start + datetime.timedelta(hours=hours)
+            event.start, event.end = start, end
             event.save_revision().publish()
-            log(f"  begivenhed flyttet frem: {title}")
+            log(f"  begivenhed flyttet frem: {event.title}")
         if event is None:
+            facilitators = [users[name] for name in spec["facilitators"] if name in users]
             event = EventPage(
-                title=title,
-                slug=slug,
+                title=spec["title"],
+                slug=spec["slug"],
                 start=start,
-                end=start + datetime.timedelta(hours=hours),
-                location=place,
-                project=projects.get(project_slug),
-                capacity=seats,
-                description=description,
-                owner=users.get(facilitators[0]),
+                end=end,
+                location=spec["location"],
+                project=projects.get(spec["project"]),
+                capacity=spec["capacity"],
+                description=spec["description"],
+                owner=facilitators[0] if facilitators else None,
             )
-            event.facilitators = [users[name] for name in facilitators if name in users]
+            event.facilitators = facilitators
             calendar.add_child(instance=event)
             event.save_revision().publish()
-            log(f"  begivenhed oprettet: {title}")
-        events[slug] = event
+            log(f"  begivenhed oprettet: {event.title}")
+        events[spec["slug"]] = event
     return {"calendar": calendar, "events": events}
