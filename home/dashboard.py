@@ -10,9 +10,11 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from comments.models import Comment
 from core.privacy import visible
+from events.models import Registration
 from news.models import NewsArticlePage, aimed_at, unconfirmed_for
 from people import roles
 from projects.models import ProjectPage, ProjectTeamMember
@@ -29,6 +31,7 @@ NEWEST_IDEAS = 6
 REPLIES = 5
 FACILITATED = 5
 MUST_READ = 10
+MY_EVENTS = 5
 
 
 @dataclass
@@ -129,6 +132,18 @@ def facilitated_by(user, request, limit=FACILITATED):
     return Listing.of(outcomes, limit)
 
 
+def my_events(user, request, limit=MY_EVENTS):
+    """Coming events the user has a seat for or waits for, soonest first (``events``)."""
+    registrations = (
+        visible(Registration.objects.filter(user=user, event__live=True), request, field="event__path")
+        .filter(event__end__gt=timezone.now())
+        .select_related("event")
+        .defer("event__description")
+        .order_by("event__start", "pk")
+    )
+    return Listing.of(registrations, limit)
+
+
 def report_link(user):
     """The strategy report for the roles that may see it (``workshops.report.can_see_report``)."""
     return reverse("workshops:report") if workshop_report.can_see_report(user) else None
@@ -158,5 +173,6 @@ def dashboard_for(request):
         "ideas": newest_ideas(request),
         "replies": replies_to(user, request),
         "facilitated": facilitated_by(user, request),
+        "events": my_events(user, request),
         "report_url": report_link(user),
     }

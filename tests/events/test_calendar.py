@@ -398,3 +398,17 @@ def test_seats_taken_while_the_edit_form_was_open_keep_the_capacity(event, staff
         services.update_event(event, staff["kommunikation"], data)
     event.refresh_from_db()
     assert (event.title, event.capacity) == ("Idéworkshop om frivillighed", 2)
+
+
+def test_the_dashboard_lists_my_coming_sign_ups_in_constant_queries(client, event, calendar_page, project, staff):
+    person = staff["medarbejder"]
+    services.sign_up(event, person)
+    login(client, person)
+    few, response = count_queries(client, "/")
+    assert [item.event for item in response.context["dashboard"]["events"].items] == [event]
+    assert 'id="my-events-heading"' in response.content.decode()
+    for n in range(12):
+        services.sign_up(EventPageFactory(parent=calendar_page, title=f"Senere {n}", project=project), person)
+    many, response = count_queries(client, "/")
+    assert response.context["dashboard"]["events"].has_more
+    assert few == many
