@@ -4,11 +4,12 @@ import json
 
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
@@ -18,7 +19,7 @@ from core.names import display_name
 from core.privacy import visible
 from core.search import SEARCH_SOURCE_HOOK, SearchSource, result, stream_text
 
-from . import review, services, views
+from . import report, review, services, views
 from .choices import IdeaStatus
 from .models import (
     Idea,
@@ -283,3 +284,15 @@ def outcome_rules_in_bulk(request, action_type, objects, action_class_instance):
         return None
     messages.error(request, refusal)
     return redirect(action_class_instance.next_url)
+
+
+class ReportMenuItem(MenuItem):
+    """The strategy report (/rapport/) in the admin menu, for the roles that may see it."""
+
+    def is_shown(self, request):
+        return report.can_see_report(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def report_menu_item():
+    return ReportMenuItem(gettext_lazy("Rapport"), reverse("workshops:report"), icon_name="doc-full", order=245)

@@ -59,3 +59,11 @@ def test_a_change_agent_sees_the_workshops_she_facilitated(client, tree, people,
 
     # Employees who are no change agent get no such block.
     assert "facilitated-heading" not in dashboard(client, people["medarbejder"])[1]
+
+
+def test_the_report_is_in_the_admin_menu_for_those_who_may_see_it(client, people):
+    client.force_login(people["kommunikation"])
+    # Wagtail draws its sidebar from JSON in the page.
+    assert '"/rapport/"' in client.get("/admin/").content.decode()
+    client.force_login(people["medarbejder"])
+    assert '"/rapport/"' not in client.get("/admin/").content.decode()
