@@ -1,6 +1,9 @@
 """Kommunikation publishes an article in the real Wagtail admin; an employee reads it and comments."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from news.models import NewsArticlePage, NewsCategory
 from people import demo as people_demo
@@ -45,7 +48,7 @@ def test_kommunikation_publishes_and_medarbejder_reads_and_comments(page, live_s
     editor.press_sequentially("Idéerne handler om hjemmebesøg og om mere tid til samtale.", delay=10)
     assert "mere tid til samtale" in editor.inner_text()
     # Draftail writes to its hidden input shortly after typing; publish only once it has.
-    page.wait_for_function("document.querySelector('input[name=\"body-0-value\"]').value.includes('samtale')")
+    expect(page.locator("input[name='body-0-value']")).to_have_value(re.compile("samtale"))
     page.get_by_label("Sundhed", exact=True).check()
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
     page.locator("button[name='action-publish']").click()
