@@ -14,11 +14,16 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail import hooks
 
-from . import services
+from . import notifications, services
 from .constants import ACTION_FIELD
 from .forms import CommentForm, HideForm, ReportForm
 from .models import Comment, CommentReport
+
+# A function registered under this hook name takes (visible comments of a thread, user) and may
+# set attributes on the comments for the thread's template (reactions/ sets ``comment.reaction``).
+THREAD_HOOK = "comment_thread_loaded"
 
 
 @dataclass
@@ -42,6 +47,7 @@ class Thread:
     failed: FailedAction | None = None
     action_field: str = ACTION_FIELD
     removed: int = 0  # deleted or hidden comments shown as a note in the list
+    mentions: dict = field(default_factory=dict)
 
 
 def build_thread(page, request):
@@ -74,6 +80,10 @@ def build_thread(page, request):
         comment.confirmation = confirmation["text"] if confirmation and confirmation.get("id") == comment.pk else ""
         _attach_forms(comment, user, thread)
         by_id[comment.pk] = comment
+    thread.mentions = _known_mentions([comment.body for comment in by_id.values() if comment.is_visible])
+    # Other apps add to the comments shown (reactions attach their counts) in one query each.
+    for hook in hooks.get_hooks(THREAD_HOOK):
+        hook([comment for comment in by_id.values() if comment.is_visible], user)
     for comment in by_id.values():
         if comment.is_visible:
             thread.count += 1
@@ -84,6 +94,16 @@ def build_thread(page, request):
         elif comment.parent_id in by_id:
             by_id[comment.parent_id].reply_list.append(comment)
     return thread
+
+
+def _known_mentions(bodies):
+    """``{lower-case name: user name}`` of the active users @mentioned in ``bodies``, for linking (one query)."""
+    names = set()
+    for body in bodies:
+        names |= notifications.mentioned_names(body)
+    if not names:
+        return {}
+    return {user.get_username().lower(): user.get_username() for user in notifications.users_named(names)}
 
 
 @dataclass(frozen=True)

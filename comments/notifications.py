@@ -1,103 +1,121 @@
-"""Emails about new comments: to whoever the commented page names, and to the author of the comment replied to.
+"""Who hears about a new comment, as in-site notifications (and e-mail, as each person chose).
 
-comments/ knows nothing of the page types (it sits below them), so it asks the page, duck-typed:
-a page class that wants its people told about new comments defines
-``comment_notification_recipients()`` returning users (news: the article's author, projects: the
-lead, workshops: the submitter). Whether a person wants these emails at all is kept elsewhere
-(people/: ``Profile.comment_emails``) and asked through the ``filter_comment_email_recipients``
-Wagtail hook: every function registered under it takes the list of users and returns those who
-still get the email.
+comments/ knows nothing of the page types, so it asks the page, duck-typed:
 
-``services.post_comment`` enqueues :data:`notify_new_comment` with ``transaction.on_commit``, so
-nobody is emailed about a comment that was rolled back. It is a task of django-tasks, the
-background-task library Wagtail itself uses, so the worker, not the request, works out who is
-told; each message then goes through ``core.mail``, the one e-mail path, which retries a
-failing mail server and never turns a saved comment into an error page.
+- ``comment_notification_recipients()``: the people the page belongs to (news: the article's
+  author, projects: the lead, workshops: the submitter), told with the kind ``comment_on_mine``;
+- ``follow_targets()``: the things whose followers hear of comments here (an outcome and its
+  project, an article and its categories), told with the kind ``followed_content``.
+
+The author of the comment replied to is told first (``comment_reply``), then the people
+@mentioned in it (``mention``), then the page's people, then the followers: each person once, with the
+most specific kind, never the comment's own author. It runs inside ``services.post_comment``'s
+transaction, so the notifications exist exactly when the comment does; e-mail copies leave
+after the commit, through ``core.mail`` and the background worker (``notifications.emails``).
 """
 
-from django.conf import settings
-from django.template.loader import render_to_string
-from django.utils import translation
-from django_tasks import task
-from wagtail import hooks
+import re
 
-from core.mail import send_email
-from core.names import display_name
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
-from .models import Comment
+from notifications import services as notification_services
+from notifications.kinds import Kind
 
 RECIPIENTS_METHOD = "comment_notification_recipients"
-FILTER_HOOK = "filter_comment_email_recipients"
+FOLLOW_TARGETS_METHOD = "follow_targets"
 
-# Why a person is emailed; a person with both reasons gets one email, the reply one.
-REPLY = "reply"
-PAGE = "page"
+REPLY = "comment_reply"
+ON_MINE = "comment_on_mine"
+MENTION = "mention"
+FOLLOWED = "followed_content"
+
+# "@brugernavn": Django's user name characters, not preceded by a word character (an e-mail address).
+# More names than this in one comment are not looked up (nobody mentions 20 colleagues).
+MAX_MENTIONS = 20
+MENTION_PATTERN = re.compile(r"(?<![\w@.])@([\w.+-]*[\w+-])")
 
 
-def absolute_url(path):
-    """``WAGTAILADMIN_BASE_URL`` + path: emails are read outside the site, so links must be absolute."""
-    if path.startswith(("http://", "https://")):
-        return path
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+def kinds():
+    return [
+        Kind(
+            REPLY,
+            _("Svar på mine kommentarer"),
+            _("%(actor)s har svaret på din kommentar til “%(title)s”"),
+            email_default=True,
+            order=10,
+        ),
+        Kind(
+            ON_MINE,
+            _("Kommentarer til mine nyheder, projekter og workshopresultater"),
+            _("%(actor)s har skrevet en kommentar til “%(title)s”"),
+            email_default=True,
+            order=20,
+        ),
+        Kind(
+            MENTION,
+            _("Når nogen nævner mig med @brugernavn"),
+            _("%(actor)s har nævnt dig i en kommentar til “%(title)s”"),
+            email_default=True,
+            order=30,
+        ),
+    ]
 
 
-def recipients_of(comment):
-    """``[(user, reason), ...]`` for a new comment: each person once, never its author.
+def mentioned_names(body):
+    return {name.lower() for name in MENTION_PATTERN.findall(body or "")}
 
-    The author of the comment replied to comes first (reason ``REPLY``); then the people the
-    page names (reason ``PAGE``). Inactive users and users without an email address are left out,
-    and so is everyone the ``filter_comment_email_recipients`` hooks drop.
-    """
-    candidates = []
+
+def mentioned_users(body):
+    """The active users named with @username in ``body`` (one query; none when nobody is named)."""
+    return users_named(mentioned_names(body))
+
+
+def users_named(names):
+    names = sorted(names)[:MAX_MENTIONS]
+    if not names:
+        return []
+    User = get_user_model()
+    condition = Q()
+    for name in names:
+        condition |= Q(**{f"{User.USERNAME_FIELD}__iexact": name})
+    return list(User.objects.filter(condition, is_active=True).order_by("pk"))
+
+
+def _comment_url(page, comment):
+    return f"{page.get_url() or page.url or '/'}#kommentar-{comment.pk}"
+
+
+def notify_new_comment(comment, page):
+    """Create the notifications about a new comment; returns them."""
+    author = comment.author
+    url = _comment_url(page, comment)
+    common = {"actor": author, "title": page.title, "url": url, "excerpt": comment.body}
+    told = set()
+    made = []
+
+    def tell(users, kind):
+        users = [user for user in users if user is not None and user.pk not in told]
+        made.extend(notification_services.notify(users, kind, exclude=told, **common))
+        told.update(user.pk for user in users)
+
     if comment.parent_id is not None and comment.parent.is_visible:
-        candidates.append((comment.parent.author, REPLY))
-    page = comment.page.specific
-    name_recipients = getattr(page, RECIPIENTS_METHOD, None)
-    if callable(name_recipients):
-        candidates.extend((user, PAGE) for user in name_recipients())
-
-    chosen = {}
-    for user, reason in candidates:
-        if user is None or user.pk == comment.author_id or user.pk in chosen:
-            continue
-        if not (user.is_active and user.email):
-            continue
-        chosen[user.pk] = (user, reason)
-    users = [user for user, _reason in chosen.values()]
-    for keep in hooks.get_hooks(FILTER_HOOK):
-        if not users:
-            break
-        users = list(keep(users))
-    kept = {user.pk for user in users}
-    return [(user, reason) for pk, (user, reason) in chosen.items() if pk in kept]
+        tell([comment.parent.author], REPLY)
+    tell(mentioned_users(comment.body), MENTION)
+    page_people = getattr(page, RECIPIENTS_METHOD, None)
+    if callable(page_people):
+        tell(list(page_people()), ON_MINE)
+    targets = getattr(page, FOLLOW_TARGETS_METHOD, None)
+    if callable(targets):
+        tell(notification_services.followers_of(*targets()), FOLLOWED)
+    return made
 
 
-@task()
-def notify_new_comment(comment_id):
-    """Email the people who should hear about the comment; returns how many emails were sent.
-
-    Looks the comment up again: one hidden or deleted before this runs is not announced.
-    """
-    comment = Comment.objects.select_related("author", "page", "parent__author").filter(pk=comment_id).first()
-    if comment is None or not comment.is_visible or not comment.page.live:
-        return 0
-    recipients = recipients_of(comment)
-    if not recipients:
-        return 0
-    page = comment.page.specific
-    context = {
-        "comment": comment,
-        "page": page,
-        "author_name": display_name(comment.author),
-        "comment_url": absolute_url(f"{page.get_url() or '/'}#kommentar-{comment.pk}"),
-        "base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
-    }
-    sent = 0
-    with translation.override(settings.LANGUAGE_CODE):
-        for user, reason in recipients:
-            message_context = {**context, "recipient": user, "recipient_name": display_name(user), "reason": reason}
-            template = "reply" if reason == REPLY else "new_comment"
-            subject = " ".join(render_to_string(f"comments/emails/{template}_subject.txt", message_context).split())
-            body = render_to_string(f"comments/emails/{template}.txt", message_context).strip() + "\n"
-            sent += send_email(subject, body, [user.email])
-    return sent
+def notify_new_mentions(comment, page, before):
+    """After an edit: tell those named now who were not named in the text ``before``."""
+    old = mentioned_names(before)
+    fresh = [user for user in mentioned_users(comment.body) if user.get_username().lower() not in old]
+    return notification_services.notify(
+        fresh, MENTION, actor=comment.author, title=page.title, url=_comment_url(page, comment), excerpt=comment.body
+    )

@@ -6,7 +6,6 @@ Every function either does the whole change inside a transaction or raises
 
 import time
 from datetime import timedelta
-from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
@@ -97,8 +96,8 @@ def post_comment(*, page, author, body, parent=None):
             return duplicate, False
         _check_rate_limit(author)
         comment = Comment.objects.create(page_id=page.pk, author=author, body=body, parent=parent)
-        # After the commit, so a rolled-back comment is never announced (see notifications.py).
-        transaction.on_commit(partial(notifications.notify_new_comment.enqueue, comment.pk), robust=True)
+        # In the same transaction: a rolled-back comment leaves no notification (see notifications.py).
+        notifications.notify_new_comment(comment, page)
     return comment, True
 
 
@@ -114,9 +113,11 @@ def edit_comment(comment, user, body):
             _("Du kan kun rette en kommentar i 15 minutter, efter du har skrevet den."), code="too_late"
         )
     with transaction.atomic():
+        before = comment.body
         comment.body = body
         comment.edited_at = timezone.now()
         comment.save(update_fields=["body", "edited_at"])
+        notifications.notify_new_mentions(comment, comment.page.specific, before)
     return comment
 
 

@@ -16,9 +16,30 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from core.moderation import MODERATION_SECTIONS_HOOK, ModerationSection
 from core.names import display_name
 
-from . import services
+from . import notifications, services
 from .admin_views import ModerateView
 from .models import Comment, CommentReport
+
+
+@hooks.register("register_notification_kinds")
+def comment_notification_kinds():
+    return notifications.kinds()
+
+
+def _comment_is_available(comment):
+    return comment.is_visible and comment.page.live
+
+
+@hooks.register("register_reactables")
+def comments_can_be_liked():
+    """ "Synes godt om" on visible comments of live pages (reactions/ reads this dict; no import either way)."""
+    return [
+        {
+            "model": Comment,
+            "is_available": _comment_is_available,
+            "url": lambda comment: f"{comment.page.url or '/'}#kommentar-{comment.pk}",
+        }
+    ]
 
 
 @hooks.register("register_log_actions")

@@ -16,6 +16,7 @@ from comments.models import Comment
 from core.privacy import visible
 from events.models import Registration
 from news.models import NewsArticlePage, aimed_at, unconfirmed_for
+from notifications import services as notification_services
 from people import roles
 from projects.models import ProjectPage, ProjectTeamMember
 from workshops import report as workshop_report
@@ -32,6 +33,7 @@ REPLIES = 5
 FACILITATED = 5
 MUST_READ = 10
 MY_EVENTS = 5
+FOLLOWED = 10
 
 
 @dataclass
@@ -161,6 +163,12 @@ def replies_to(user, request, limit=REPLIES):
     return Listing.of(replies, limit)
 
 
+def followed_by(user, limit=FOLLOWED):
+    """What the user follows (projects, news categories, outcomes): one query plus one per followed type."""
+    followed = notification_services.followed_by(user)
+    return Listing(items=followed[:limit], has_more=len(followed) > limit, total=len(followed))
+
+
 def dashboard_for(request):
     """The blocks for the logged-in reader; page privacy (``core.privacy``) applies to each list."""
     user = request.user
@@ -175,4 +183,5 @@ def dashboard_for(request):
         "facilitated": facilitated_by(user, request),
         "events": my_events(user, request),
         "report_url": report_link(user),
+        "followed": followed_by(user),
     }

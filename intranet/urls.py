@@ -26,6 +26,8 @@ urlpatterns = [
     # Before news.urls, whose catch-all answers 404 for every other address under /feed/.
     path("", include("events.urls")),
     path("", include("news.urls")),
+    path("", include("notifications.urls")),
+    path("", include("reactions.urls")),
     re_path(r"^media/(?P<path>.+)$", views.protected_media, name="media"),
 ]
 

@@ -279,8 +279,12 @@ class NewsArticlePage(CommentablePageMixin, RoutablePageMixin, BasePage):
         return self.author or self.owner
 
     def comment_notification_recipients(self):
-        """Whom comments/notifications.py emails about a new comment here: the article's author."""
+        """Whom comments/notifications.py tells about a new comment here: the article's author."""
         return [self.byline_user] if self.byline_user else []
+
+    def follow_targets(self):
+        """What this article is "in": comments and the article itself reach the followers of these."""
+        return [*self.categories.all(), self.related_project]
 
     def related_articles(self, categories):
         """The newest other articles sharing one of ``categories`` with this one."""

@@ -4,8 +4,11 @@ from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.models import GroupPagePermission
+from wagtail.signals import page_published
 
-from .models import NewsIndexPage
+from notifications import services as notification_services
+
+from .models import NewsArticlePage, NewsIndexPage
 
 NEWS_EDITORS = "Kommunikation"
 # Add, edit, publish (also schedules go-live/expiry and unpublishes) and lock pages under the news index.
@@ -25,3 +28,18 @@ def grant_news_editors(page):
 def news_index_created(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         grant_news_editors(instance)
+
+
+@receiver(page_published, sender=NewsArticlePage, dispatch_uid="news_announce_article")
+def announce_new_article(sender, instance, **kwargs):
+    """A newly published article (not a republished one) reaches the followers of its categories and project."""
+    if not (instance.live and instance.first_published_at == instance.last_published_at):
+        return
+    notification_services.notify(
+        notification_services.followers_of(*instance.follow_targets()),
+        "followed_content",
+        actor=instance.byline_user,
+        title=instance.title,
+        url=instance.get_url() or instance.url or "/",
+        excerpt=instance.introduction,
+    )

@@ -4,8 +4,20 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from core.search import SEARCH_SOURCE_HOOK, SearchSource, result, stream_text
+from notifications.kinds import Followable
+from reactions.registry import Reactable
 
 from .models import FeedToken, NewsArticlePage, NewsCategory, ReadConfirmation
+
+
+@hooks.register("register_reactables")
+def articles_can_be_liked():
+    return [Reactable(NewsArticlePage, is_available=lambda page: page.live)]
+
+
+@hooks.register("register_followables")
+def categories_can_be_followed():
+    return [Followable(NewsCategory, _("nyhedskategori"), url=lambda category: f"/nyheder/?kategori={category.slug}")]
 
 
 @hooks.register("people_profile_sections")

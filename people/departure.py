@@ -19,6 +19,8 @@ from wagtail import hooks
 from wagtail.log_actions import log
 from wagtail.users.models import UserProfile
 
+from notifications import services as notification_services
+
 from .models import Profile
 
 EXPORT_HOOK = "person_data_export"
@@ -58,8 +60,14 @@ def export_person(user, *, by=None):
             "competencies": sorted(profile.competencies.values_list("name", flat=True)),
             "photo": profile.photo.file.name if profile.photo else None,
             "photo_alt_text": profile.photo_alt_text,
-            "comment_emails": profile.comment_emails,
         }
+    data["notification_preferences"] = {
+        kind: {"shown": enabled, "email": email}
+        for kind, (enabled, email) in notification_services.preferences_of(user).items()
+    }
+    data["follows"] = [
+        {"type": str(item["label"]), "title": str(item["target"])} for item in notification_services.followed_by(user)
+    ]
     for contribute in hooks.get_hooks(EXPORT_HOOK):
         data.update(contribute(user))
     log(user, EXPORTED, user=by)
@@ -91,7 +99,6 @@ def anonymise_person(user, *, by=None):
         profile.phone = ""
         profile.methods = ""
         profile.department = None
-        profile.comment_emails = False
         profile.save()
         profile.competencies.clear()
         if photo is not None and not _used_elsewhere(photo, profile):
@@ -101,6 +108,7 @@ def anonymise_person(user, *, by=None):
         if account_settings.avatar:
             account_settings.avatar.delete(save=False)
         account_settings.delete()
+    notification_services.forget(user)
     for anonymise in hooks.get_hooks(ANONYMISE_HOOK):
         anonymise(user)
     log(user, ANONYMISED, user=by)

@@ -34,7 +34,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = ["job_title", "department", "phone", "competencies", "methods", "photo_alt_text", "comment_emails"]
+        fields = ["job_title", "department", "phone", "competencies", "methods", "photo_alt_text"]
         widgets = {"methods": forms.Textarea(attrs={"rows": 4})}
 
     field_order = [
@@ -45,7 +45,6 @@ class ProfileForm(forms.ModelForm):
         "methods",
         "new_photo",
         "photo_alt_text",
-        "comment_emails",
     ]
 
     def __init__(self, *args, user, **kwargs):

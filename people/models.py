@@ -104,11 +104,6 @@ class Profile(index.Indexed, models.Model):
         help_text=_("De metoder og værktøjer, du arbejder med eller kan hjælpe andre med."),
     )
     phone = models.CharField(_("telefon"), max_length=20, blank=True, validators=[phone_validator])
-    comment_emails = models.BooleanField(
-        _("Send mig en e-mail, når nogen kommenterer mine sider eller svarer på mine kommentarer"),
-        default=True,
-        help_text=_("Gælder dine nyheder, de projekter, du leder, og dine indsendte workshopresultater."),
-    )
 
     panels = [
         FieldPanel("user"),
@@ -119,7 +114,6 @@ class Profile(index.Indexed, models.Model):
         FieldPanel("competencies"),
         FieldPanel("methods"),
         FieldPanel("phone"),
-        FieldPanel("comment_emails"),
     ]
 
     # The site search (/soeg/) finds people by name, job, department, competences and methods;

@@ -53,22 +53,6 @@ class PeopleViewSetGroup(SnippetViewSetGroup):
 register_snippet(PeopleViewSetGroup)
 
 
-@hooks.register("filter_comment_email_recipients")
-def drop_those_who_turned_off_comment_emails(users):
-    """The profile's choice (``Profile.comment_emails``) for the emails the comments app sends.
-
-    A hook the comments app calls (comments/notifications.py), so neither app imports the other:
-    comments does not know where the choice is kept, people does not know how comments send mail.
-    One query for the whole list; a user without a profile keeps the default (emails on).
-    """
-    turned_off = set(
-        Profile.objects.filter(user__in=[user.pk for user in users], comment_emails=False).values_list(
-            "user_id", flat=True
-        )
-    )
-    return [user for user in users if user.pk not in turned_off]
-
-
 @hooks.register(SEARCH_SOURCE_HOOK)
 def people_search_source():
     """Active colleagues on /soeg/, found by name, job, department, competences and methods."""

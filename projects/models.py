@@ -197,8 +197,12 @@ class ProjectPage(CommentablePageMixin, RoutablePageMixin, BasePage):
         return members
 
     def comment_notification_recipients(self):
-        """Whom comments/notifications.py emails about a new comment here: the project's lead."""
+        """Whom comments/notifications.py tells about a new comment here: the project's lead."""
         return [self.lead] if self.lead_id else []
+
+    def follow_targets(self):
+        """Comments here reach those who follow the project (comments/notifications.py)."""
+        return [self]
 
     def get_lead(self):
         if not self.lead_id:

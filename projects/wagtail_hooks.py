@@ -7,8 +7,14 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.privacy import visible
 from core.search import SEARCH_SOURCE_HOOK, SearchSource, result, stream_text
+from notifications.kinds import Followable
 
 from .models import ProjectPage, Theme
+
+
+@hooks.register("register_followables")
+def projects_can_be_followed():
+    return [Followable(ProjectPage, _("projekt"), is_available=lambda page: page.live)]
 
 
 class ThemeViewSet(SnippetViewSet):

@@ -1,65 +1,92 @@
-"""Emails of the outcome workflow, in Danish with absolute links.
+"""Notifications of the outcome workflow: the reviewers hear of a submission, the submitter of the decision.
 
-Wagtail tells only superusers of a submission (and here, ``WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS``
-is off): the project's lead and the Moderators must be told, so this e-mail is ours. The decision's
-e-mail to the submitter is Wagtail's own, with the outcome's templates.
-Sent after the transaction commits, so nobody is told about a decision that was rolled back,
-and through ``core.mail``, the one e-mail path: the worker delivers and retries them.
+They replace Wagtail's own workflow e-mails for outcomes (see ``signals.py``). They are created
+in the transaction of the submission or decision (a rolled-back decision tells nobody) through
+``notifications.services.notify``; whoever wants it by e-mail gets a copy from the background
+worker, with the reviewer's comment and absolute links.
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from core.mail import send_email
+from notifications import services as notification_services
+from notifications.kinds import Kind
 from people import roles
 
-from .models import WorkshopOutcomePage
+REVIEW = "outcome_review"
+DECISION = "outcome_decision"
+FOLLOWED = "followed_content"
 
 
-def absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def _send(template, recipients, context):
-    sent = 0
-    with translation.override(settings.LANGUAGE_CODE):
-        for user in recipients:
-            if not (user and user.is_active and user.email):
-                continue
-            context = {**context, "recipient": user}
-            subject = " ".join(render_to_string(f"workshops/emails/{template}_subject.txt", context).split())
-            body = render_to_string(f"workshops/emails/{template}.txt", context).strip()
-            sent += send_email(subject, body, [user.email])
-    return sent
-
-
-def _context(page):
-    project = page.project
-    return {
-        "page": page,
-        "project": project,
-        "submitter": page.owner,
-        "my_submissions_url": absolute(reverse("workshops:my_submissions")),
-    }
+def kinds():
+    return [
+        Kind(
+            REVIEW,
+            gettext_lazy("Workshopresultater, der venter på min godkendelse"),
+            gettext_lazy("%(actor)s har sendt workshopresultatet “%(title)s” til din godkendelse"),
+            email_default=True,
+            order=40,
+        ),
+        Kind(
+            DECISION,
+            gettext_lazy("Afgørelser om mine workshopresultater"),
+            gettext_lazy("%(actor)s har behandlet dit workshopresultat “%(title)s”"),
+            help_text=gettext_lazy("Afgørelsen kommer også altid som e-mail fra godkendelsen."),
+            email_optional=False,
+            order=50,
+        ),
+    ]
 
 
 def reviewers_of(page):
     """The project's current lead and every active Moderator, never the submitter."""
-    users = get_user_model().objects.filter(is_active=True, groups__name=roles.MODERATORS)
+    User = get_user_model()
+    users = User.objects.filter(is_active=True, groups__name=roles.MODERATORS)
     project = page.project
     if project is not None and project.lead_id:
-        users = users | get_user_model().objects.filter(pk=project.lead_id, is_active=True)
+        users = users | User.objects.filter(pk=project.lead_id, is_active=True)
     return list(users.exclude(pk=page.owner_id).distinct().order_by("pk"))
 
 
-def notify_submitted(page_id):
-    page = WorkshopOutcomePage.objects.select_related("owner").get(pk=page_id)
-    context = {
-        **_context(page),
-        "review_url": absolute(reverse("wagtailadmin_pages:edit", args=[page.pk])),
-        "queue_url": absolute(reverse("moderation_queue")),
-    }
-    return _send("submitted", reviewers_of(page), context)
+def notify_submitted(page, submitter):
+    project = page.project
+    excerpt = _("Under projektet %(project)s.") % {"project": project.title} if project else ""
+    return notification_services.notify(
+        reviewers_of(page),
+        REVIEW,
+        actor=submitter,
+        title=page.draft_title or page.title,
+        url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        excerpt=excerpt,
+    )
+
+
+def notify_decided(page, reviewer, approved, comment=""):
+    if approved:
+        verdict = _("Godkendt og publiceret, så alle kolleger kan se det.")
+        url = page.get_url() or page.url or reverse("workshops:my_submissions")
+    else:
+        verdict = _("Ændringer ønsket: ret resultatet, og send det igen.")
+        url = reverse("workshops:edit_outcome", args=[page.pk])
+    excerpt = verdict + (" " + _("Kommentar: %(comment)s") % {"comment": comment} if comment else "")
+    owner = get_user_model().objects.filter(pk=page.owner_id).first()
+    return notification_services.notify(
+        owner, DECISION, actor=reviewer, title=page.draft_title or page.title, url=url, excerpt=excerpt
+    )
+
+
+def notify_published(page):
+    """A newly published outcome reaches those who follow its project."""
+    project = page.project
+    if project is None:
+        return []
+    return notification_services.notify(
+        notification_services.followers_of(project),
+        FOLLOWED,
+        actor=page.owner,
+        title=page.title,
+        url=page.get_url() or page.url or "/",
+        excerpt=page.introduction,
+    )

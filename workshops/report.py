@@ -6,6 +6,7 @@ from django.db.models import Count
 
 from people import roles
 from projects.models import ProjectPage
+from reactions import services as reaction_services
 
 from .choices import IdeaStatus
 from .models import Idea, WorkshopOutcomePage, project_path
@@ -17,8 +18,39 @@ def can_see_report(user):
     return user.is_superuser or roles.has_role(user, *REPORT_ROLES)
 
 
-def strategy_report():
-    """Per project and in total: workshops held, participants, ideas by status (published outcomes only)."""
+REPORT_SORTS = ("projekt", "stoette")
+TOP_IDEAS = 10
+
+
+def supported_ideas():
+    """Ideas of published outcomes with their support (``support``), most supported first."""
+    ideas = reaction_services.with_reaction_count(Idea.objects.filter(outcome__live=True), name="support")
+    return ideas.order_by("-support", "-created_at", "-pk")
+
+
+def top_ideas(limit=TOP_IDEAS):
+    """The most supported ideas (at least one supporter), for the report."""
+    ideas = (
+        supported_ideas()
+        .filter(support__gt=0)
+        .select_related("outcome", "project")
+        .defer("outcome__ideas", "outcome__method", "outcome__summary", "outcome__next_steps", "project__body")
+    )
+    return [
+        {
+            "title": idea.title,
+            "url": f"{idea.outcome.url}#ide-{idea.pk}",
+            "project": idea.project.title,
+            "support": idea.support,
+            "status": IdeaStatus(idea.status).label,
+        }
+        for idea in ideas[:limit]
+    ]
+
+
+def strategy_report(sort="projekt"):
+    """Per project and in total: workshops held, participants, ideas by status and their support
+    (published outcomes only). ``sort="stoette"`` puts the projects whose ideas have most support first."""
     projects = [
         {"pk": project.pk, "title": project.title, "path": project.path, "url": project.get_url()}
         for project in ProjectPage.objects.live().order_by("title").only("pk", "title", "path", "url_path")
@@ -31,6 +63,7 @@ def strategy_report():
             "employees": 0,
             "citizens": 0,
             "ideas": Counter(),
+            "support": 0,
         }
         for project in projects
     }
@@ -49,17 +82,22 @@ def strategy_report():
     for item in ideas:
         if item["project_id"] in rows:
             rows[item["project_id"]]["ideas"][item["status"]] += item["count"]
-    total = {"workshops": 0, "employees": 0, "citizens": 0, "ideas": Counter()}
+    for project_id, support in supported_ideas().order_by().values_list("project_id", "support"):
+        if project_id in rows:
+            rows[project_id]["support"] += support
+    total = {"workshops": 0, "employees": 0, "citizens": 0, "support": 0, "ideas": Counter()}
     for row in rows.values():
-        for key in ("workshops", "employees", "citizens"):
+        for key in ("workshops", "employees", "citizens", "support"):
             total[key] += row[key]
         total["ideas"].update(row["ideas"])
     statuses = list(IdeaStatus)
     ordered = [rows[project["pk"]] for project in projects]
+    if sort == "stoette":
+        ordered.sort(key=lambda row: -row["support"])  # stable: equal support keeps the title order
     for row in [*ordered, total]:
         row["idea_counts"] = [row["ideas"][status.value] for status in statuses]
         row["idea_total"] = sum(row["idea_counts"])
-    return {"rows": ordered, "total": total, "statuses": statuses}
+    return {"rows": ordered, "total": total, "statuses": statuses, "sort": sort, "top_ideas": top_ideas()}
 
 
 def report_chart(report, width=640, bar_height=28, gap=14, label_width=200):

@@ -1,23 +1,25 @@
-"""Signal wiring: ideas become records when an outcome is published; reviewers hear of a submission.
+"""Signal wiring: ideas become records when an outcome is published; the review's notifications follow the task.
 
-A submitted (or resubmitted) outcome is announced to its project's lead and the Moderators on
-Wagtail's ``task_submitted`` signal, after the transaction commits. The decision reaches the
-submitter through Wagtail's own workflow e-mail, in the outcome's words
-(``WorkshopOutcomePage.workflow_email_templates``).
+Reviewers hear of a submitted (or resubmitted) outcome, and the submitter of the decision, through
+in-site notifications made on Wagtail's task signals inside the transaction of the submission or
+decision (``workshops.notifications``; their e-mail copies leave when it commits). The decision's
+e-mail is Wagtail's own workflow e-mail, in the outcome's words
+(``WorkshopOutcomePage.workflow_email_templates``). Followers of a project hear of its new outcomes.
 """
 
-from django.db import transaction
 from wagtail.models import TaskState
 from wagtail.search import index
 from wagtail.signals import (
     page_published,
+    task_approved,
+    task_rejected,
     task_submitted,
 )
 
 from projects.models import ProjectPage
 
 from .models import ProjectLeadApprovalTask, WorkshopOutcomePage
-from .notifications import notify_submitted
+from .notifications import notify_decided, notify_published, notify_submitted
 from .services import sync_ideas
 
 
@@ -36,6 +38,12 @@ def reindex_project_outcomes(sender, instance, **kwargs):
         index.insert_or_update_object(outcome)
 
 
+def announce_first_publication(sender, instance, **kwargs):
+    """A newly published outcome (not a republished one) reaches the followers of its project."""
+    if instance.live and instance.first_published_at == instance.last_published_at:
+        notify_published(instance)
+
+
 def is_outcome_review(task_state):
     return task_state.task.specific_class is ProjectLeadApprovalTask
 
@@ -43,14 +51,28 @@ def is_outcome_review(task_state):
 def outcome_submitted(sender, instance, user=None, **kwargs):
     """Submitted or resubmitted: the project's lead and the Moderators are told."""
     if is_outcome_review(instance):
-        page_id = int(instance.workflow_state.object_id)
-        transaction.on_commit(lambda: notify_submitted(page_id))
+        page = WorkshopOutcomePage.objects.select_related("owner").get(pk=instance.workflow_state.object_id)
+        notify_submitted(page, user or page.owner)
+
+
+def outcome_decided(sender, instance, user=None, **kwargs):
+    """Approved or sent back: the submitter is told in the site, with the reviewer's comment."""
+    if not is_outcome_review(instance):
+        return
+    page = WorkshopOutcomePage.objects.get(pk=instance.workflow_state.object_id)
+    approved = instance.status == TaskState.STATUS_APPROVED
+    notify_decided(page, user or instance.finished_by, approved, instance.comment or "")
 
 
 def connect():
     task_submitted.connect(outcome_submitted, sender=TaskState, dispatch_uid="workshops_outcome_submitted")
+    task_approved.connect(outcome_decided, sender=TaskState, dispatch_uid="workshops_outcome_approved")
+    task_rejected.connect(outcome_decided, sender=TaskState, dispatch_uid="workshops_outcome_rejected")
     page_published.connect(sync_ideas_on_publish, sender=WorkshopOutcomePage, dispatch_uid="workshops_sync_ideas")
     page_published.connect(reindex_outcome, sender=WorkshopOutcomePage, dispatch_uid="workshops_reindex_outcome")
     page_published.connect(
         reindex_project_outcomes, sender=ProjectPage, dispatch_uid="workshops_reindex_project_outcomes"
+    )
+    page_published.connect(
+        announce_first_publication, sender=WorkshopOutcomePage, dispatch_uid="workshops_announce_outcome"
     )

@@ -22,7 +22,7 @@ from . import review, services
 from .choices import IdeaStatus
 from .forms import IdeaFormSet, IdeaMoveForm, OutcomeForm, ReviewDecisionForm, unbound_copy
 from .models import Idea, OutcomeAttachment, WorkshopOutcomePage, queue_url, user_can_review
-from .report import can_see_report, report_chart, strategy_report
+from .report import REPORT_SORTS, can_see_report, report_chart, strategy_report
 
 
 def _render_form(request, project, form, formset, *, outcome=None, focus_last_idea=False, status=200):
@@ -225,7 +225,8 @@ def my_submissions(request):
 def report(request):
     if not can_see_report(request.user):
         raise PermissionDenied
-    data = strategy_report()
+    sort = request.GET.get("sortering", "projekt")
+    data = strategy_report(sort if sort in REPORT_SORTS else "projekt")
     # Drawing 200 projects' rows and bars costs more than counting them; the drawing is cached
     # under a digest of the figures, so it can never be stale.
     digest = hashlib.sha256(json.dumps(data, default=str, sort_keys=True).encode()).hexdigest()
@@ -240,7 +241,8 @@ def report(request):
 def report_csv(request):
     if not can_see_report(request.user):
         raise PermissionDenied
-    data = strategy_report()
+    sort = request.GET.get("sortering", "projekt")
+    data = strategy_report(sort if sort in REPORT_SORTS else "projekt")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="mental-frikommune-rapport-{stamp}.csv"'
@@ -248,16 +250,16 @@ def report_csv(request):
     writer = csv_writer(response, delimiter=";")
     header = [_("Projekt"), _("Workshops"), _("Medarbejdere"), _("Borgere")]
     header += [_("Idéer: %(status)s") % {"status": status.label} for status in data["statuses"]]
-    writer.writerow([*header, _("Idéer i alt")])
+    writer.writerow([*header, _("Idéer i alt"), _("Støtte til idéerne")])
     for row in data["rows"]:
         writer.writerow(
             [row["project"]["title"], row["workshops"], row["employees"], row["citizens"], *row["idea_counts"]]
-            + [row["idea_total"]]
+            + [row["idea_total"], row["support"]]
         )
     total = data["total"]
     writer.writerow(
         [_("I alt"), total["workshops"], total["employees"], total["citizens"], *total["idea_counts"]]
-        + [total["idea_total"]]
+        + [total["idea_total"], total["support"]]
     )
     return response
 

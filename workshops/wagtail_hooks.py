@@ -18,8 +18,11 @@ from core.moderation import MODERATION_SECTIONS_HOOK, ModerationSection
 from core.names import display_name
 from core.privacy import visible
 from core.search import SEARCH_SOURCE_HOOK, SearchSource, result, stream_text
+from notifications.kinds import Followable
+from reactions.registry import Reactable
+from reactions.services import with_reaction_count
 
-from . import report, review, services, views
+from . import notifications, report, review, services, views
 from .choices import IdeaStatus
 from .models import (
     Idea,
@@ -29,6 +32,33 @@ from .models import (
     projects_of,
     queue_url,
 )
+
+
+@hooks.register("register_notification_kinds")
+def outcome_notification_kinds():
+    return notifications.kinds()
+
+
+@hooks.register("register_reactables")
+def outcomes_and_ideas_can_be_supported():
+    return [
+        Reactable(WorkshopOutcomePage, is_available=lambda page: page.live),
+        Reactable(
+            Idea,
+            is_available=lambda idea: idea.outcome.live,
+            url=lambda idea: f"{idea.outcome.url}#ide-{idea.pk}",
+            action_label=gettext_lazy("Støt idéen"),
+            undo_label=gettext_lazy("Træk din støtte tilbage"),
+            count_singular=gettext_lazy("%(count)s person støtter idéen"),
+            count_plural=gettext_lazy("%(count)s personer støtter idéen"),
+            list_title=gettext_lazy("Dem, der støtter idéen “%(title)s”"),
+        ),
+    ]
+
+
+@hooks.register("register_followables")
+def outcomes_can_be_followed():
+    return [Followable(WorkshopOutcomePage, gettext_lazy("workshopresultat"), is_available=lambda page: page.live)]
 
 
 class IdeaPermissionHelper(PermissionHelper):
@@ -54,12 +84,30 @@ class IdeaAdmin(ModelAdmin):
     inspect_view_enabled = True
     # block_id and sort_order tie an idea to its outcome's StreamField: internal, and untranslated.
     inspect_view_fields_exclude = ("block_id", "sort_order")
-    list_display = ("title", "status_label", "project", "outcome", "status_changed_at")
+    list_display = ("title", "status_label", "support", "project", "outcome", "status_changed_at")
     list_filter = ("status", "project")
     list_select_related = ("project", "outcome")
     search_fields = ("title", "description")
-    list_export = ("title", "description", "status_label", "project", "outcome", "workshop_date", "status_changed_at")
+    list_export = (
+        "title",
+        "description",
+        "status_label",
+        "project",
+        "outcome",
+        "workshop_date",
+        "status_changed_at",
+        "support",
+    )
     export_filename = "ideer"
+
+    def get_queryset(self, request):
+        return with_reaction_count(super().get_queryset(request), name="support_count")
+
+    def support(self, obj):
+        return getattr(obj, "support_count", 0)
+
+    support.short_description = gettext_lazy("støtte")
+    support.admin_order_field = "support_count"
 
     def status_label(self, obj):
         return IdeaStatus(obj.status).label

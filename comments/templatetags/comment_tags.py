@@ -1,5 +1,6 @@
 from django import template
-from django.utils.html import format_html
+from django.urls import reverse
+from django.utils.html import format_html, urlize
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -24,3 +25,27 @@ def blank_field(field):
         required=mark_safe(" required") if field.required else "",  # noqa: S308 (a constant)
         value=field.value,
     )
+
+
+@register.simple_tag
+def comment_body(body, mentions):
+    """The comment's plain text as HTML: web addresses and @mentions of colleagues become links.
+
+    ``mentions`` maps lower-case names to user names (``Thread.mentions``); an @word that names
+    nobody stays text. Everything else is escaped; line breaks become ``<br>``.
+    """
+    from ..notifications import MENTION_PATTERN
+
+    parts = []
+    position = 0
+    for match in MENTION_PATTERN.finditer(body):
+        username = mentions.get(match.group(1).lower())
+        if username is None:
+            continue
+        parts.append(urlize(body[position : match.start()], nofollow=True, autoescape=True))
+        url = reverse("people:profile", kwargs={"username": username})
+        parts.append(format_html('<a class="mention" href="{}">@{}</a>', url, match.group(1)))
+        position = match.end()
+    parts.append(urlize(body[position:], nofollow=True, autoescape=True))
+    html = "".join(str(part) for part in parts)
+    return mark_safe(html.replace("\r\n", "\n").replace("\n", "<br>"))  # noqa: S308 (escaped above)

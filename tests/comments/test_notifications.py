@@ -1,4 +1,4 @@
-"""Emails on conversation: the page's people hear about new comments, a commenter about replies."""
+"""Notifications and their e-mails on conversation: the page's people hear about new comments, a commenter about replies."""
 
 import logging
 import re
@@ -9,9 +9,10 @@ from django.core.exceptions import ValidationError
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 
-from comments import notifications, services
+from comments import services
 from comments.models import Comment
-from people.models import Profile
+from notifications import services as notification_services
+from notifications.models import Notification
 
 from ..factories import ProjectIndexPageFactory, ProjectPageFactory, WorkshopOutcomePageFactory
 
@@ -52,12 +53,15 @@ def test_the_articles_author_is_told_about_a_new_comment(comment_on, authored_ar
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == [author.email]
-    assert message.subject == "Ny kommentar til “En nyhed”"
+    assert message.subject == "Kim Kollega har skrevet en kommentar til “En nyhed”"
     assert "Kære Sofie Skriver" in message.body
-    assert "Kim Kollega har skrevet en kommentar til “En nyhed”:" in message.body
-    assert "Godt skrevet!\nTak for det." in message.body
+    assert "Godt skrevet! Tak for det." in message.body
     assert f"http://intranet.test/nyheder/en-nyhed/#kommentar-{comment.pk}" in message.body
-    assert "http://intranet.test/min-profil/" in message.body
+    assert "http://intranet.test/notifikationer/indstillinger/" in message.body
+    # The same thing waits on the site, unread.
+    (notification,) = Notification.objects.filter(recipient=author)
+    assert notification.kind == "comment_on_mine" and notification.is_unread
+    assert notification.url == f"/nyheder/en-nyhed/#kommentar-{comment.pk}"
 
 
 def test_without_an_author_the_article_owner_is_told(comment_on, article, make_user, colleague):
@@ -95,12 +99,11 @@ def test_a_commenter_is_told_about_a_reply_and_the_author_about_the_new_comment(
     reply = comment_on(authored_article, replier, body="Til februar.", parent=first)
     assert len(mail.outbox) == 2
     (to_commenter,) = emails_to(colleague)
-    assert to_commenter.subject == "Nyt svar på din kommentar til “En nyhed”"
-    assert "Rasmus Svendsen har svaret på din kommentar til “En nyhed”:" in to_commenter.body
+    assert to_commenter.subject == "Rasmus Svendsen har svaret på din kommentar til “En nyhed”"
     assert "Til februar." in to_commenter.body
     assert f"http://intranet.test/nyheder/en-nyhed/#kommentar-{reply.pk}" in to_commenter.body
     (to_author,) = emails_to(author)
-    assert to_author.subject == "Ny kommentar til “En nyhed”"
+    assert to_author.subject == "Rasmus Svendsen har skrevet en kommentar til “En nyhed”"
 
 
 # --- Who is not told ------------------------------------------------------------------
@@ -122,16 +125,20 @@ def test_one_email_to_a_person_who_is_both_author_and_commenter(comment_on, auth
     comment_on(authored_article, colleague, parent=own, body="Tak!")
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [author.email]
-    assert mail.outbox[0].subject.startswith("Nyt svar på din kommentar")
+    assert "har svaret på din kommentar" in mail.outbox[0].subject
+    assert Notification.objects.filter(recipient=author).count() == 1
 
 
 def test_a_person_who_turned_emails_off_gets_none(comment_on, authored_article, author, colleague, make_user):
-    Profile.objects.filter(user=author).update(comment_emails=False)
+    notification_services.set_preferences(author, {"comment_on_mine": (True, False)})
     first = comment_on(authored_article, colleague)
     assert mail.outbox == []
-    Profile.objects.filter(user=colleague).update(comment_emails=False)
+    assert Notification.objects.filter(recipient=author).count() == 1  # still shown on the site
+    notification_services.set_preferences(colleague, {"comment_reply": (False, True)})
     comment_on(authored_article, make_user("tredje"), parent=first)
     assert mail.outbox == []
+    # Turned off altogether: not even on the site, and e-mail goes only with what is shown.
+    assert Notification.objects.filter(recipient=colleague).count() == 0
 
 
 def test_turning_emails_off_for_one_person_leaves_the_others(
@@ -139,7 +146,7 @@ def test_turning_emails_off_for_one_person_leaves_the_others(
 ):
     first = comment_on(authored_article, colleague)
     mail.outbox.clear()
-    Profile.objects.filter(user=author).update(comment_emails=False)
+    notification_services.set_preferences(author, {"comment_on_mine": (True, False)})
     comment_on(authored_article, make_user("tredje"), parent=first)
     assert [message.to for message in mail.outbox] == [[colleague.email]]
 
@@ -161,23 +168,12 @@ def test_a_page_type_that_names_nobody_sends_nothing(comment_on, authored_articl
 
 
 # --- Only for comments that exist -------------------------------------------------------
-def test_a_comment_hidden_before_the_email_goes_is_not_announced(
-    authored_article, colleague, make_user, django_capture_on_commit_callbacks
-):
-    moderator = make_user("mod", "Moderatorer")
-    with django_capture_on_commit_callbacks() as callbacks:
-        comment, _created = services.post_comment(page=authored_article, author=colleague, body="Grimt sprog")
-    services.hide_comment(comment, moderator, "Overtræder reglerne")
-    for callback in callbacks:
-        callback()
-    assert mail.outbox == []
-
-
 def test_a_comment_rolled_back_is_not_announced(authored_article, colleague, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError), transaction.atomic():
         services.post_comment(page=authored_article, author=colleague, body="Kommer aldrig frem")
         raise RuntimeError
     assert Comment.objects.count() == 0
+    assert Notification.objects.count() == 0
     assert mail.outbox == []
 
 
@@ -234,27 +230,44 @@ def test_a_mail_server_that_is_down_does_not_lose_the_comment(
     assert "opgivet efter 3 forsøg: mail server down" in caplog.text
 
 
-def test_the_recipients_are_found_in_a_fixed_number_of_queries(
-    comment_on, authored_article, colleague, make_user, django_assert_max_num_queries
+def test_the_notifications_are_made_in_a_fixed_number_of_queries(
+    comment_on, authored_article, colleague, make_user, django_capture_on_commit_callbacks
 ):
-    first = comment_on(authored_article, colleague)
-    reply = comment_on(authored_article, make_user("tredje"), parent=first)
-    reply = Comment.objects.select_related("page", "parent__author").get(pk=reply.pk)
-    # The specific page, the article's author, the profile choice.
-    with django_assert_max_num_queries(3):
-        recipients = notifications.recipients_of(reply)
-    assert {user.pk for user, _reason in recipients} == {colleague.pk, authored_article.author_id}
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for_a_new_comment(body):
+        with CaptureQueriesContext(connection) as context:
+            comment_on(authored_article, colleague, body=body)
+        return len(context.captured_queries)
+
+    from news.models import NewsCategory
+
+    category = NewsCategory.objects.get_or_create(slug="it", defaults={"name": "IT"})[0]
+    authored_article.categories.set([category])
+    authored_article.save()
+    notification_services.follow(make_user("foelger0"), category)
+    notification_services.follow(make_user("foelger1"), category)
+    queries_for_a_new_comment("Opvarmning: indholdstyper og adresser hentes første gang @foelger1")
+    few = queries_for_a_new_comment("Første @foelger0")
+    for number in range(2, 30):
+        notification_services.follow(make_user(f"foelger{number}"), category)
+    many = queries_for_a_new_comment("Anden @foelger0 @foelger1 @foelger2")
+    assert many == few
+    assert Notification.objects.filter(kind="followed_content").count() >= 27
 
 
-# --- The choice on the profile ----------------------------------------------------------
-def test_the_choice_is_on_by_default_and_kept_at_min_profil(client, colleague):
+# --- The choice, at /notifikationer/indstillinger/ (linked from the profile) ------------------
+def test_the_choice_is_on_by_default_and_kept(client, colleague):
     client.force_login(colleague)
-    content = client.get("/min-profil/").content.decode()
-    checkbox = re.search(r'<input type="checkbox" name="comment_emails"[^>]*>', content).group()
+    assert "/notifikationer/indstillinger/" in client.get("/min-profil/").content.decode()
+    content = client.get("/notifikationer/indstillinger/").content.decode()
+    checkbox = re.search(r'<input[^>]*name="comment_reply__email"[^>]*>', content).group()
     assert "checked" in checkbox
-    assert "Send mig en e-mail, når nogen kommenterer mine sider eller svarer på mine kommentarer" in content
-    response = client.post("/min-profil/", {"job_title": "Pædagog"})
+    assert "Svar på mine kommentarer" in content
+    response = client.post("/notifikationer/indstillinger/", {"comment_reply__enabled": "on"})
     assert response.status_code == 302
-    assert Profile.objects.get(user=colleague).comment_emails is False
-    client.post("/min-profil/", {"job_title": "Pædagog", "comment_emails": "on"})
-    assert Profile.objects.get(user=colleague).comment_emails is True
+    assert notification_services.preferences_of(colleague)["comment_reply"] == (True, False)
+    assert notification_services.preferences_of(colleague)["mention"] == (False, False)
+    client.post("/notifikationer/indstillinger/", {"comment_reply__enabled": "on", "comment_reply__email": "on"})
+    assert notification_services.preferences_of(colleague)["comment_reply"] == (True, True)

@@ -157,8 +157,8 @@ def test_report_figures_match_the_data(client, published, submit, people, projec
     assert export["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][0] == "Projekt"
-    assert rows[1] == ["Aktivt medborgerskab", "2", "16", "4", "1", "1", "0", "0", "1", "3"]
-    assert rows[-1] == ["I alt", "3", "19", "6", "2", "1", "0", "0", "1", "4"]
+    assert rows[1] == ["Aktivt medborgerskab", "2", "16", "4", "1", "1", "0", "0", "1", "3", "0"]
+    assert rows[-1] == ["I alt", "3", "19", "6", "2", "1", "0", "0", "1", "4", "0"]
 
 
 def test_report_query_count_does_not_grow_with_the_data(published, projects):

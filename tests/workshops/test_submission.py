@@ -233,6 +233,6 @@ def test_submission_mails_the_lead_and_moderators_with_absolute_links(
     recipients = sorted(address for message in mail.outbox for address in message.to)
     assert recipients == sorted([people["projektleder"].email, people["moderator"].email])
     message = mail.outbox[0]
-    assert "til godkendelse" in message.subject
+    assert "til din godkendelse" in message.subject
     assert f"http://intranet.test/admin/pages/{page.pk}/edit/" in message.body
     assert "Mads Bundgaard" in message.body

@@ -19,6 +19,7 @@ from core.memo import memoised
 from core.models import BasePage
 from people import roles
 from projects.models import ProjectPage
+from reactions import services as reaction_services
 
 from ..blocks import IdeasBlock
 
@@ -146,7 +147,7 @@ class WorkshopOutcomePage(CommentablePageMixin, BasePage):
         return OutcomePermissionTester(user, self)
 
     def comment_notification_recipients(self):
-        """Whom comments/notifications.py emails about a new comment here: the submitter."""
+        """Whom comments/notifications.py tells about a new comment here: the submitter."""
         return [self.owner] if self.owner_id else []
 
     def ideas_movable_by(self, user):
@@ -155,9 +156,17 @@ class WorkshopOutcomePage(CommentablePageMixin, BasePage):
             return False
         return user.is_superuser or ProjectPage.objects.filter(path=project_path(self.path), lead=user).exists()
 
+    def follow_targets(self):
+        """Comments here reach those who follow this outcome or its project (comments/notifications.py)."""
+        return [self, self.project]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["idea_records"] = self.idea_records.order_by("sort_order", "pk") if self.live else None
+        ideas = None
+        if self.live:
+            # Each idea's support count and the reader's own, in one query (reactions/).
+            ideas = reaction_services.attach(self.idea_records.order_by("sort_order", "pk"), request.user)
+        context["idea_records"] = ideas
         context["attachments"] = self.attachments.order_by("pk")
         context["can_move_ideas"] = self.live and self.ideas_movable_by(request.user)
         return context

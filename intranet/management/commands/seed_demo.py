@@ -4,6 +4,7 @@ from django.db import transaction
 
 from events import demo as events_demo
 from home import demo as home_demo
+from home import demo_social
 from news import demo as news_demo
 from people import demo as people_demo
 from projects import demo as projects_demo
@@ -35,5 +36,7 @@ class Command(BaseCommand):
             pages.update(news_demo.seed(users, pages, log))
             log("Kalender ...")
             pages.update(events_demo.seed(users, pages, log))
+            log("Reaktioner, følger og notifikationer ...")
+            demo_social.seed(users, pages, log)
         context = {"users": users, **pages}
         log(self.style.SUCCESS(f"Demo-indhold er klar ({len(context['users'])} demo-brugere)."))

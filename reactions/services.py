@@ -1,0 +1,139 @@
+"""The rules of reactions: one per person and object, added and removed explicitly, counted in bulk.
+
+A press carries what the person saw ("add" under "Synes godt om", "remove" under "Synes ikke
+længere godt om"), so two presses at the same moment both mean "add" and leave exactly one
+reaction, where a blind toggle would cancel itself out.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+
+from .models import Reaction
+from .registry import reactable_for, reactables
+
+
+@dataclass
+class Summary:
+    """What a reaction button shows: the count, whether the viewer has reacted, and the wording."""
+
+    obj: object
+    reactable: object
+    count: int = 0
+    mine: bool = False
+
+    @property
+    def type_key(self):
+        return self.reactable.type_key
+
+    @property
+    def count_text(self):
+        return self.reactable.count_text(self.count)
+
+
+def content_type_of(model_or_obj):
+    model = getattr(model_or_obj, "specific_class", None) or (
+        model_or_obj if isinstance(model_or_obj, type) else type(model_or_obj)
+    )
+    return ContentType.objects.get_for_model(model, for_concrete_model=False)
+
+
+def target_of(type_key, object_id):
+    """The reactable object named by ``app_label.model`` and id, or a ValidationError."""
+    reactable = reactables().get(type_key)
+    if reactable is None:
+        raise ValidationError(_("Det kan man ikke reagere på."), code="not_reactable")
+    obj = reactable.model._default_manager.filter(pk=object_id).first()
+    if obj is None or not reactable.is_available(obj):
+        raise ValidationError(_("Det findes ikke længere."), code="missing")
+    return obj
+
+
+def _checked(obj):
+    reactable = reactable_for(obj)
+    if reactable is None or not reactable.is_available(obj):
+        raise ValidationError(_("Det kan man ikke reagere på."), code="not_reactable")
+    return reactable
+
+
+def add(user, obj):
+    """Add the user's reaction; returns True if this call made it, False if it was already there."""
+    _checked(obj)
+    try:
+        with transaction.atomic():
+            _reaction, created = Reaction.objects.get_or_create(
+                user=user, content_type=content_type_of(obj), object_id=obj.pk
+            )
+    except IntegrityError:
+        # A simultaneous press by the same person inserted it first: the constraint kept one.
+        return False
+    return created
+
+
+def remove(user, obj):
+    """Remove the user's reaction; returns True if there was one."""
+    _checked(obj)
+    deleted, _detail = Reaction.objects.filter(user=user, content_type=content_type_of(obj), object_id=obj.pk).delete()
+    return bool(deleted)
+
+
+def summaries(objects, user):
+    """``{pk: Summary}`` for objects of one model, in one query whatever their number."""
+    objects = list(objects)
+    if not objects:
+        return {}
+    reactable = reactable_for(objects[0])
+    if reactable is None:
+        return {}
+    mine = Count("pk", filter=Q(user=user)) if user.is_authenticated else Count("pk", filter=Q(pk__in=[]))
+    rows = (
+        Reaction.objects.filter(content_type=content_type_of(objects[0]), object_id__in=[obj.pk for obj in objects])
+        .values("object_id")
+        .annotate(count=Count("pk"), mine=mine)
+        .order_by()
+    )
+    by_id = {row["object_id"]: row for row in rows}
+    result = {}
+    for obj in objects:
+        row = by_id.get(obj.pk, {"count": 0, "mine": 0})
+        result[obj.pk] = Summary(obj=obj, reactable=reactable, count=row["count"], mine=bool(row["mine"]))
+    return result
+
+
+def attach(objects, user, attribute="reaction"):
+    """Set ``obj.reaction`` (a :class:`Summary`) on each object, for templates; one query."""
+    objects = list(objects)
+    found = summaries(objects, user)
+    for obj in objects:
+        setattr(obj, attribute, found.get(obj.pk))
+    return objects
+
+
+def summary_of(obj, user):
+    return summaries([obj], user).get(obj.pk)
+
+
+def reactors(obj):
+    """The people who reacted, first reaction first (the on-demand list)."""
+    users = Reaction.objects.filter(content_type=content_type_of(obj), object_id=obj.pk).values("user_id")
+    return list(
+        get_user_model().objects.filter(pk__in=users, is_active=True).order_by("first_name", "last_name", "username")
+    )
+
+
+def with_reaction_count(queryset, name="reaction_count"):
+    """Annotate a queryset with its objects' reaction counts (for sorting by support), in the same query."""
+    counts = (
+        Reaction.objects.filter(content_type=content_type_of(queryset.model), object_id=OuterRef("pk"))
+        .order_by()
+        .values("object_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return queryset.annotate(**{name: Coalesce(Subquery(counts, output_field=IntegerField()), 0)})
