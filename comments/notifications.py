@@ -119,3 +119,8 @@ def notify_new_mentions(comment, page, before):
     return notification_services.notify(
         fresh, MENTION, actor=comment.author, title=page.title, url=_comment_url(page, comment), excerpt=comment.body
     )
+
+
+def withdraw_for(comment):
+    """A deleted or hidden comment takes back the notifications it caused (their excerpts quote it)."""
+    return notification_services.withdraw(_comment_url(comment.page, comment))

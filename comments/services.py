@@ -131,6 +131,7 @@ def delete_comment(comment, user):
         comment.status = Comment.Status.DELETED
         comment.save(update_fields=["status"])
         log(instance=comment, action="comments.delete", user=user)
+        notifications.withdraw_for(comment)
     return comment
 
 
@@ -169,6 +170,7 @@ def hide_comment(comment, user, reason):
         comment.save(update_fields=["status", "moderation_reason", "moderated_by", "moderated_at"])
         _resolve_reports(comment, user, now)
         log(instance=comment, action="comments.hide", user=user, data={"reason": reason})
+        notifications.withdraw_for(comment)
     return comment
 
 

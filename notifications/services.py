@@ -97,6 +97,12 @@ def notify(recipients, kind, *, actor=None, title="", url="", excerpt="", exclud
     return made
 
 
+def withdraw(url):
+    """Remove the notifications that point at ``url`` (what they told of was deleted or hidden)."""
+    deleted, _detail = Notification.objects.filter(url=url).delete()
+    return deleted
+
+
 # --- Reading ----------------------------------------------------------------------------------
 def unread_count(user):
     if not user.is_authenticated:

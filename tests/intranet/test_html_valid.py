@@ -56,6 +56,8 @@ def screens(client):
         "/moderering/",
         "/min-profil/",
         "/mine-indsendelser/",
+        "/notifikationer/",
+        "/notifikationer/indstillinger/",
         "/personer/forandringsagent/",
         "/findes-ikke/",
         "/kalender/?visning=maaned",

@@ -100,7 +100,7 @@ def test_following_a_category_brings_its_new_articles(client, news_index, articl
     assert response.status_code == 302 and response.url == "/nyheder/?kategori=it"
     client.post("/notifikationer/foelg/", {"type": "news.newscategory", "id": category.pk, "action": "follow"})
     assert Follow.objects.filter(user=colleague).count() == 1
-    assert "Du følger dette nyhedskategori." in client.get("/nyheder/?kategori=it").content.decode()
+    assert "Du følger “IT”." in client.get("/nyheder/?kategori=it").content.decode()
 
     new = NewsArticlePageFactory(parent=news_index, title="Nyt IT-system", categories=[category], live=False)
     new.save_revision().publish()
@@ -189,3 +189,18 @@ def test_anonymous_visitors_are_sent_to_login(client):
     assert client.get("/notifikationer/").status_code == 302
     assert client.post("/notifikationer/laest/").status_code == 403
     assert Page.objects.exists() or True
+
+
+def test_a_hidden_or_deleted_comment_takes_its_notifications_back(article, colleague, make_user):
+    from people import roles
+
+    moderator = make_user("moderator", roles.MODERATORS)
+    named = make_user("frida")
+    rude = post_comment(article, colleague, "Grimt sprog til @frida")
+    assert Notification.objects.filter(recipient=named).count() == 1
+    assert Notification.objects.filter(recipient=article.author).count() == 1
+    comment_services.hide_comment(rude, moderator, "Overtræder reglerne")
+    assert not Notification.objects.filter(recipient__in=[named, article.author]).exists()
+    regret = post_comment(article, colleague, "Fortrudt @frida")
+    comment_services.delete_comment(regret, colleague)
+    assert not Notification.objects.exists()

@@ -58,7 +58,7 @@ def test_following_a_project_brings_its_new_outcomes_and_comments(published, peo
     html = client.get(project.url).content.decode()
     assert "Følg projekt" in html
     client.post("/notifikationer/foelg/", {"type": "projects.projectpage", "id": project.pk, "action": "follow"})
-    assert "Du følger dette projekt." in client.get(project.url).content.decode()
+    assert "Du følger “Aktivt medborgerskab”." in client.get(project.url).content.decode()
 
     page = published(title="Nyt fra workshoppen")
     assert kinds_of(follower) == ["followed_content"]
