@@ -32,7 +32,9 @@ def test_notifications_are_read_and_marked_read_by_keyboard(page, scene):
     link.click()
     page.wait_for_url("**/notifikationer/")
     assert page.get_by_role("heading", level=1).inner_text() == "Notifikationer"
-    assert page.get_by_role("link", name="Sofie Skriver har nævnt dig i en kommentar til “Nyt om workshops”").is_visible()
+    assert page.get_by_role(
+        "link", name="Sofie Skriver har nævnt dig i en kommentar til “Nyt om workshops”"
+    ).is_visible()
     assert_accessible(page)
 
     page.get_by_role("button", name="Markér som læst").first.focus()
