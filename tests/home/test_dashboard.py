@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from comments.models import Comment, CommentReport
 from people import roles
-from projects.models import ProjectTeamMember
+from projects.models import ProjectPage, ProjectTeamMember
 from workshops import services as workshop_services
 from workshops.models import Idea
 
@@ -309,16 +309,28 @@ def count_queries(client, user):
     return len(context.captured_queries), response.context["dashboard"]
 
 
+def follow_everything(people):
+    """Each person follows every live project and news category (the "Det følger du" block)."""
+    from news.models import NewsCategory
+    from notifications import services as notification_services
+
+    for name in ("medarbejder", "projektleder", "moderator"):
+        for target in [*ProjectPage.objects.live(), *NewsCategory.objects.all()]:
+            notification_services.follow(people[name], target)
+
+
 def test_dashboard_queries_do_not_grow_with_the_data(client, tree, people, monkeypatch):
     monkeypatch.setattr(workshop_services, "MAX_SUBMISSIONS_PER_HOUR", 1000)  # 40 submissions in a minute here
     data = Data(tree, people)
     data.grow_to(articles=3, projects=1, submissions=2, ideas=5, replies=2, reports=1)
+    follow_everything(people)
     small = {name: count_queries(client, people[name]) for name in ("medarbejder", "projektleder", "moderator")}
     assert small["medarbejder"][1]["submissions"].total == 2
     assert len(small["medarbejder"][1]["must_read"].items) == 1
     assert small["projektleder"][1]["review_queue"].counts["outcomes"] == 2
 
     data.grow_to(articles=60, projects=30, submissions=40, ideas=200, replies=50, reports=20)
+    follow_everything(people)
     large = {name: count_queries(client, people[name]) for name in ("medarbejder", "projektleder", "moderator")}
     employee, lead, moderator = (large[name][1] for name in ("medarbejder", "projektleder", "moderator"))
     assert employee["submissions"].total == 40 and employee["projects"].has_more
@@ -327,6 +339,7 @@ def test_dashboard_queries_do_not_grow_with_the_data(client, tree, people, monke
     assert lead["review_queue"].counts["outcomes"] == 40
     assert (moderator["review_queue"].counts["outcomes"], moderator["review_queue"].counts["comments"]) == (40, 20)
     assert [item.title for item in lead["projects"].items][:2] == ["Aktivt medborgerskab", "Projekt 0"]
+    assert employee["followed"].total > 30 and employee["followed"].has_more
 
     for name in small:
         assert small[name][0] == large[name][0], name

@@ -8,7 +8,7 @@ from comments import services as comment_services
 from notifications import services as notification_services
 from notifications.models import Notification
 from reactions import services as reaction_services
-from workshops import services
+from workshops import report
 from workshops.models import Idea
 
 pytestmark = pytest.mark.django_db
@@ -113,9 +113,9 @@ def test_the_report_sorts_projects_and_lists_ideas_by_support(published, people,
         reaction_services.add(user, Idea.objects.get(title="Gåtur"))
     reaction_services.add(people["medarbejder"], Idea.objects.get(title="Børs"))
 
-    by_title = services.strategy_report()
+    by_title = report.strategy_report()
     assert [row["project"]["title"] for row in by_title["rows"]] == ["Aktivt medborgerskab", "Sund hverdag"]
-    by_support = services.strategy_report("stoette")
+    by_support = report.strategy_report("stoette")
     assert [row["project"]["title"] for row in by_support["rows"]] == ["Sund hverdag", "Aktivt medborgerskab"]
     assert [row["support"] for row in by_support["rows"]] == [2, 1]
     assert [(idea["title"], idea["support"]) for idea in by_support["top_ideas"]] == [("Gåtur", 2), ("Børs", 1)]
