@@ -23,7 +23,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("people", "0005_remove_wagtail_default_groups"),
+        ("people", "0006_profile_photo_collection"),
         ("notifications", "0001_initial"),
     ]
 
