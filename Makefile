@@ -34,13 +34,18 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # DKFDS (css, js, fonts, icons) and htmx are copied from node_modules; nothing is loaded from a CDN.
-assets: static/dkfds/.copied
+assets: static/dkfds/.copied static/dkfds/.built
 
 static/dkfds/.copied: node_modules/.installed
 	rm -rf static/dkfds static/vendor
 	mkdir -p static/dkfds static/vendor
 	cp -r node_modules/dkfds/dist/css node_modules/dkfds/dist/js node_modules/dkfds/dist/fonts node_modules/dkfds/dist/img static/dkfds/
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx.min.js
+	touch $@
+
+# The stylesheet with only the font weights used (woff2) and a sprite of only the icons the templates name.
+static/dkfds/.built: static/dkfds/.copied scripts/build_assets.py $(shell find templates -name '*.html')
+	$(PY) scripts/build_assets.py
 	touch $@
 
 migrate: install
