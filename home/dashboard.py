@@ -15,7 +15,8 @@ from django.utils import timezone
 from comments.models import Comment
 from core.privacy import visible
 from events.models import Registration
-from news.models import NewsArticlePage, aimed_at, unconfirmed_for
+from news.listings import aimed_at, unconfirmed_for
+from news.models import NewsArticlePage
 from notifications import services as notification_services
 from people import roles
 from projects.models import ProjectPage, ProjectTeamMember
@@ -65,7 +66,7 @@ class ReviewQueue:
 
 
 def latest_news(user, limit=LATEST_NEWS):
-    """The newest articles aimed at the user: for everybody or for her department (``news.models.aimed_at``)."""
+    """The newest articles aimed at the user: for everybody or for her department (``news.listings.aimed_at``)."""
     articles = (
         NewsArticlePage.objects.live()
         .public()

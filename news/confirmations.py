@@ -3,7 +3,7 @@
 An article with ``requires_confirmation`` must be confirmed by every active person in its audience:
 everybody, or only the people of its ``target_departments`` when it has any. The rules for one
 article live here and reach its data through the article (this module never imports the models,
-which call it); the listings across articles (``aimed_at``, ``unconfirmed_for``) are in ``news.models``.
+which call it); the listings across articles (``aimed_at``, ``unconfirmed_for``) are in ``news.listings``.
 """
 
 from dataclasses import dataclass, field

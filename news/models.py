@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
+from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
@@ -353,36 +353,6 @@ class ReadConfirmation(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.article}"
-
-
-def aimed_at(user):
-    """A filter for articles aimed at ``user``: untargeted ones and those targeting her department.
-
-    Subqueries, not a join, so an article targeting several departments is never repeated.
-    """
-    targets = NewsArticlePage.target_departments.through.objects.filter(newsarticlepage_id=OuterRef("pk"))
-    condition = ~Exists(targets)
-    profile = getattr(user, "profile", None)
-    department_id = profile.department_id if profile is not None else None
-    if department_id is not None:
-        condition |= Exists(targets.filter(department_id=department_id))
-    return condition
-
-
-def unconfirmed_for(user):
-    """Live articles this person must still confirm, newest first (one query)."""
-    if not user.is_authenticated:
-        return NewsArticlePage.objects.none()
-    confirmed = ReadConfirmation.objects.filter(article_id=OuterRef("pk"), user=user)
-    return (
-        NewsArticlePage.objects.live()
-        .public()
-        .filter(requires_confirmation=True)
-        .filter(aimed_at(user))
-        .exclude(Exists(confirmed))
-        .defer_streamfields()
-        .order_by("-date", "-first_published_at", "-pk")
-    )
 
 
 def new_feed_token():

@@ -9,9 +9,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
-from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from .headers import PERMISSIONS_POLICY as PERMISSIONS_POLICY
+from .headers import content_security_policies
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -150,53 +152,11 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "intranet.urls"
 
-# --- Content-Security-Policy (django-csp) and Permissions-Policy ------------------------------------
-# Our own pages: scripts, styles, fonts and images from this site only; no inline script or style,
-# no eval, nothing from another host. Forms may post here (and, for single sign-on's logout, to the
-# provider). The admin gets ADMIN_CONTENT_SECURITY_POLICY (intranet/csp.py).
-_FORM_ACTION = [SELF, *([origin_of(OIDC_ISSUER)] if OIDC_ISSUER else [])]
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF],
-        "style-src": [SELF],
-        "img-src": [SELF, "data:"],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        "frame-src": [SELF],
-        "frame-ancestors": [SELF],
-        "form-action": _FORM_ACTION,
-        "base-uri": [SELF],
-        "object-src": [NONE],
-    },
-}
+# --- Content-Security-Policy (django-csp) and Permissions-Policy: intranet/settings/headers.py ---------
 ADMIN_URL_PREFIX = "/admin/"
-# Wagtail's admin: still nothing from another host and no eval, but its form widgets start with
-# inline scripts (``initDateChooser(...)``, ``new PageChooser(...)``: different for every field, so
-# neither hashes nor nonces fit), its scripts add inline styles, and its uploader previews blob: URLs.
-ADMIN_CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
-        "script-src": [SELF, UNSAFE_INLINE],
-        "style-src": [SELF, UNSAFE_INLINE],
-        "img-src": [SELF, "data:", "blob:"],
-    },
-}
-# Browser features the intranet never uses are switched off for it and anything it frames.
-PERMISSIONS_POLICY = {
-    "accelerometer": [],
-    "autoplay": [],
-    "camera": [],
-    "display-capture": [],
-    "geolocation": [],
-    "gyroscope": [],
-    "magnetometer": [],
-    "microphone": [],
-    "midi": [],
-    "payment": [],
-    "usb": [],
-    "fullscreen": ["self"],
-}
+CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY = content_security_policies(
+    extra_form_actions=[origin_of(OIDC_ISSUER)] if OIDC_ISSUER else []
+)
 
 TEMPLATES = [
     {

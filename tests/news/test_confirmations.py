@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from news import confirmations
-from news.models import NewsArticlePage, ReadConfirmation, unconfirmed_for
+from news.listings import unconfirmed_for
+from news.models import NewsArticlePage, ReadConfirmation
 from people import roles
 from tests.factories import DepartmentFactory, NewsArticlePageFactory, UserFactory
 
