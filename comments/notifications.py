@@ -20,6 +20,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.privacy import users_who_may_view
 from notifications import services as notification_services
 from notifications.kinds import Kind
 
@@ -97,6 +98,7 @@ def notify_new_comment(comment, page):
 
     def tell(users, kind):
         users = [user for user in users if user is not None and user.pk not in told]
+        users = users_who_may_view(page, users)
         made.extend(notification_services.notify(users, kind, exclude=told, **common))
         told.update(user.pk for user in users)
 
@@ -116,6 +118,7 @@ def notify_new_mentions(comment, page, before):
     """After an edit: tell those named now who were not named in the text ``before``."""
     old = mentioned_names(before)
     fresh = [user for user in mentioned_users(comment.body) if user.get_username().lower() not in old]
+    fresh = users_who_may_view(page, fresh)
     return notification_services.notify(
         fresh, MENTION, actor=comment.author, title=page.title, url=_comment_url(page, comment), excerpt=comment.body
     )

@@ -46,3 +46,36 @@ def visible(queryset, request, field="path"):
 def may_view(page, request):
     """Whether ``request`` passes every view restriction on ``page`` and its ancestors."""
     return not any(page.path.startswith(path) for path in hidden_paths(request))
+
+
+def users_who_may_view(page, users):
+    """Those of ``users`` who pass every view restriction on ``page``, for what reaches them elsewhere.
+
+    A notification or e-mail about a page quotes its title and text, so it goes only to people who
+    may open the page: a restriction to logged-in users passes everyone here, one to groups passes
+    their members and superusers, and one by password passes nobody (a password lives in a session).
+    """
+    users = [user for user in users if user is not None]
+    if not users or page is None:
+        return users
+    restrictions = PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True)).prefetch_related(
+        "groups"
+    )
+    for restriction in restrictions:
+        if restriction.restriction_type == PageViewRestriction.PASSWORD:
+            return []
+        if restriction.restriction_type == PageViewRestriction.GROUPS:
+            allowed = {group.pk for group in restriction.groups.all()}
+            member_of = _groups_of(users)
+            users = [user for user in users if user.is_superuser or member_of.get(user.pk, set()) & allowed]
+    return users
+
+
+def _groups_of(users):
+    memberships = {}
+    through = users[0].groups.through
+    for user_id, group_id in through.objects.filter(user_id__in=[user.pk for user in users]).values_list(
+        "user_id", "group_id"
+    ):
+        memberships.setdefault(user_id, set()).add(group_id)
+    return memberships

@@ -15,6 +15,7 @@ from django.utils import timezone
 from core.text import danish_slugify
 
 from .models import RESERVED_SLUGS, EventPage, Registration, can_create_events
+from .notifications import notify_moved_up
 
 logger = logging.getLogger(__name__)
 
@@ -103,10 +104,13 @@ def _fill_free_seats(event, capacity):
     waiting = list(
         Registration.objects.filter(event=event, seat__isnull=True).order_by("created_at", "pk")[: len(free)]
     )
+    moved = []
     for registration, seat in zip(waiting, free, strict=False):
         registration.seat = seat
         registration.save(update_fields=["seat"])
-    return waiting
+        moved.append(registration)
+    notify_moved_up(moved)
+    return moved
 
 
 def _locked(event):
@@ -158,6 +162,7 @@ def cancel(event, user):
             return None
         first_waiting.seat = seat
         first_waiting.save(update_fields=["seat"])
+        notify_moved_up([first_waiting])
         return first_waiting
 
 

@@ -2,7 +2,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
 
-from . import services
+from . import notifications, services
 from .models import CalendarToken, EventIndexPage, EventPage, Registration
 
 PROJECT_EVENTS = 5
@@ -56,3 +56,8 @@ def upcoming_workshops_of_the_project(request, project, limit=PROJECT_EVENTS):
     )
     context = {"events": list(events[:limit]), "calendar": EventIndexPage.objects.live().first()}
     return {"template": "events/project_events_section.html", "context": context}
+
+
+@hooks.register("register_notification_kinds")
+def event_notification_kinds():
+    return notifications.kinds()

@@ -6,6 +6,7 @@ from django.dispatch import receiver
 from wagtail.models import GroupPagePermission
 from wagtail.signals import page_published
 
+from core.privacy import users_who_may_view
 from notifications import services as notification_services
 
 from .models import NewsArticlePage, NewsIndexPage
@@ -36,7 +37,7 @@ def announce_new_article(sender, instance, **kwargs):
     if not (instance.live and instance.first_published_at == instance.last_published_at):
         return
     notification_services.notify(
-        notification_services.followers_of(*instance.follow_targets()),
+        users_who_may_view(instance, notification_services.followers_of(*instance.follow_targets())),
         "followed_content",
         actor=instance.byline_user,
         title=instance.title,

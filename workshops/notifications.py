@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.privacy import users_who_may_view
 from notifications import services as notification_services
 from notifications.kinds import Kind
 from people import roles
@@ -83,7 +84,7 @@ def notify_published(page):
     if project is None:
         return []
     return notification_services.notify(
-        notification_services.followers_of(project),
+        users_who_may_view(page, notification_services.followers_of(project)),
         FOLLOWED,
         actor=page.owner,
         title=page.title,

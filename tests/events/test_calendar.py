@@ -198,6 +198,11 @@ def test_sign_up_then_waiting_list_then_moving_up(client, event, staff):
     assert not Registration.objects.filter(event=event, user=first).exists()
     assert Registration.objects.get(event=event, user=third).seat is not None
     assert Registration.objects.filter(event=event, seat__isnull=False).count() == 2
+    # The person moved up hears of it in her notifications; nobody else does.
+    from notifications.models import Notification
+
+    (notification,) = Notification.objects.filter(kind="event_seat")
+    assert notification.recipient == third and notification.url == event.url
 
 
 def test_signing_up_twice_keeps_one_registration(client, event, staff):

@@ -204,3 +204,36 @@ def test_a_hidden_or_deleted_comment_takes_its_notifications_back(article, colle
     regret = post_comment(article, colleague, "Fortrudt @frida")
     comment_services.delete_comment(regret, colleague)
     assert not Notification.objects.exists()
+
+
+def test_nothing_about_a_restricted_page_reaches_those_who_may_not_open_it(
+    news_index, article, category, colleague, make_user
+):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    insiders = Group.objects.create(name="Ledelsessekretariatet")
+    insider = make_user("inde", first_name="Ida", last_name="Inde")
+    insider.groups.add(insiders)
+    outsider = make_user("ude", first_name="Ulla", last_name="Ude")
+    restriction = PageViewRestriction.objects.create(page=news_index, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(insiders)
+    for user in (insider, outsider):
+        services.follow(user, category)
+
+    new = NewsArticlePageFactory(parent=news_index, title="Kun for sekretariatet", categories=[category], live=False)
+    new.save_revision().publish()
+    post_comment(article, colleague, "Spørg @inde og @ude")
+
+    assert set(Notification.objects.filter(recipient=insider).values_list("kind", flat=True)) == {
+        "followed_content",
+        "mention",
+    }
+    assert not Notification.objects.filter(recipient=outsider).exists()
+
+    # A password restriction lets nobody through outside a session.
+    restriction.restriction_type = PageViewRestriction.PASSWORD
+    restriction.password = "hemmeligt"  # noqa: S105
+    restriction.save()
+    post_comment(article, colleague, "Igen @inde")
+    assert Notification.objects.filter(recipient=insider).count() == 2

@@ -22,6 +22,7 @@ from wagtail.search.backends import get_search_backend
 
 from bench.targets import BENCH_PASSWORD, BENCH_USERNAME, BUSY_ARTICLE_SLUG
 from comments.models import Comment
+from core import demo_data
 from home import demo as home_demo
 from news import demo as news_demo
 from news.models import NewsArticlePage, NewsCategory
@@ -152,7 +153,7 @@ class Command(BaseCommand):
         quiet = lambda message: None  # noqa: E731
         pages = home_demo.seed(quiet)
         people_demo.seed_directory(pages["home"], quiet)
-        news_index = news_demo.ensure_index(pages["home"], quiet)
+        news_index = news_demo.ensure_index(pages["home"], demo_data.load("news", "news")["index"], quiet)
         project_index = ProjectIndexPage.objects.first()
         if project_index is None:
             project_index = pages["home"].add_child(instance=ProjectIndexPage(title="Projekter", slug="projekter"))
