@@ -113,7 +113,8 @@ def sso(request, settings, oidc_provider):
     test client's site and, in browser tests, the live server's.
     """
     from intranet import oidc
-    from intranet.settings.base import parse_group_map
+    from intranet.settings.base import origin_of, parse_group_map
+    from intranet.settings.headers import content_security_policies
 
     sites = ["http://testserver"]
     if "live_server" in request.fixturenames:
@@ -135,6 +136,10 @@ def sso(request, settings, oidc_provider):
     settings.OIDC_GROUP_MAP = parse_group_map(SSO_GROUP_MAP)
     settings.AUTHENTICATION_BACKENDS = [*settings.AUTHENTICATION_BACKENDS, settings.OIDC_BACKEND]
     settings.PUBLIC_PATHS = [*settings.PUBLIC_PATHS, *settings.OIDC_PUBLIC_PATHS]
+    # As base.py does when OIDC_ISSUER is set: logout's form may lead on to the provider.
+    settings.CONTENT_SECURITY_POLICY, settings.ADMIN_CONTENT_SECURITY_POLICY = content_security_policies(
+        extra_form_actions=[origin_of(oidc_provider.issuer)]
+    )
     oidc.forget_discovery()
     yield oidc_provider
     oidc.forget_discovery()
