@@ -13,3 +13,20 @@ def danish_slugify(value):
     Django's own slugify drops æ and ø and turns å into a, which makes Danish addresses unreadable.
     """
     return slugify(str(value).translate(_DANISH_TABLE))
+
+
+def free_child_slug(parent, title, fallback, reserved=()):
+    """A slug for a new child of ``parent``: the title spelled as Danes do, numbered when it is taken.
+
+    ``reserved`` are addresses the parent serves itself (a route such as ``indsend``); a title that
+    would take one gets ``-<fallback>`` added.
+    """
+    base = danish_slugify(title)[:60].strip("-") or fallback
+    if base in reserved:
+        base = f"{base}-{fallback}"
+    taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken:
+        slug = f"{base}-{number}"
+        number += 1
+    return slug

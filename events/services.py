@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from core.text import danish_slugify
+from core.text import free_child_slug
 
 from .models import RESERVED_SLUGS, EventPage, Registration, can_create_events
 from .notifications import notify_moved_up
@@ -33,15 +33,7 @@ class CapacityBelowSeats(Exception):
 
 
 def unique_slug(parent, title):
-    base = danish_slugify(title)[:60].strip("-") or "begivenhed"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-begivenhed"
-    taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, number = base, 2
-    while slug in taken:
-        slug = f"{base}-{number}"
-        number += 1
-    return slug
+    return free_child_slug(parent, title, "begivenhed", RESERVED_SLUGS)
 
 
 def _apply(event, data):

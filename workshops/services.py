@@ -13,7 +13,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.models import Page, WorkflowState
 
-from core.text import danish_slugify
+from core.text import free_child_slug
 from people import roles
 from projects.models import ProjectPage
 
@@ -49,15 +49,7 @@ class IdeaMoveRefused(Exception):
 
 # --- Submission --------------------------------------------------------------------
 def unique_slug(parent, title):
-    base = danish_slugify(title)[:60].strip("-") or "workshop"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-workshop"
-    taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, number = base, 2
-    while slug in taken:
-        slug = f"{base}-{number}"
-        number += 1
-    return slug
+    return free_child_slug(parent, title, "workshop", RESERVED_SLUGS)
 
 
 def apply_outcome_data(page, data, ideas):
