@@ -21,6 +21,6 @@ def count_queries(client, url, status=200):
     return len(context.captured_queries), response
 
 
-def assert_within_budget(count, url, queries=None):
+def assert_within_budget(count, url):
     """Fail with the page and the count when ``count`` is over the budget."""
     assert count <= QUERY_BUDGET, f"{url}: {count} SQL queries, the budget is {QUERY_BUDGET}"
