@@ -33,3 +33,10 @@ def memoised(key, compute):
     if key not in memo:
         memo[key] = compute()
     return memo[key]
+
+
+def remember(key, value):
+    """Replace the answer kept for ``key`` in this request (after the request itself changed it)."""
+    memo = _memo.get()
+    if memo is not None:
+        memo[key] = value

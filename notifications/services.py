@@ -16,9 +16,20 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from core import versions
+
 from .emails import send_copies
 from .kinds import all_kinds, followable_for, followables, get_kind
 from .models import EXCERPT_MAX_LENGTH, Follow, Notification, NotificationPreference
+
+
+def unread_version(user_id):
+    """The version the header's unread count is kept under (core/versions.py); every write below moves it."""
+    return f"notifications:{user_id}"
+
+
+def _changed_for(user_ids):
+    versions.bump(*(unread_version(pk) for pk in set(user_ids)))
 
 
 # --- Preferences ------------------------------------------------------------------------------
@@ -91,6 +102,7 @@ def notify(recipients, kind, *, actor=None, title="", url="", excerpt="", exclud
         if choices[pk][0]
     ]
     made = Notification.objects.bulk_create(made)
+    _changed_for(n.recipient_id for n in made)
     emailed = [n.pk for n in made if choices[n.recipient_id][1] and n.recipient.email]
     if emailed:
         transaction.on_commit(partial(send_copies, emailed), robust=True)
@@ -99,15 +111,22 @@ def notify(recipients, kind, *, actor=None, title="", url="", excerpt="", exclud
 
 def withdraw(url):
     """Remove the notifications that point at ``url`` (what they told of was deleted or hidden)."""
-    deleted, _detail = Notification.objects.filter(url=url).delete()
+    notifications = Notification.objects.filter(url=url)
+    _changed_for(notifications.values_list("recipient_id", flat=True).distinct())
+    deleted, _detail = notifications.delete()
     return deleted
 
 
 # --- Reading ----------------------------------------------------------------------------------
 def unread_count(user):
+    """The number of unread notifications, kept between requests until one of the user's changes."""
     if not user.is_authenticated:
         return 0
-    return Notification.objects.filter(recipient=user).unread().count()
+    return versions.cached(
+        ("unread_notifications", user.pk),
+        [unread_version(user.pk)],
+        lambda: Notification.objects.filter(recipient=user).unread().count(),
+    )
 
 
 def notifications_of(user):
@@ -121,11 +140,15 @@ def mark_read(user, notification_id):
     )
     if not updated and not Notification.objects.filter(pk=notification_id, recipient=user).exists():
         raise Notification.DoesNotExist
+    if updated:
+        _changed_for([user.pk])
     return updated
 
 
 def mark_all_read(user):
-    return Notification.objects.filter(recipient=user).unread().update(read_at=timezone.now())
+    updated = Notification.objects.filter(recipient=user).unread().update(read_at=timezone.now())
+    _changed_for([user.pk])
+    return updated
 
 
 # --- Follows ----------------------------------------------------------------------------------
@@ -207,5 +230,6 @@ def followed_by(user):
 def forget(user):
     """A person who leaves: their notifications, choices and follows go (people/departure.py)."""
     Notification.objects.filter(recipient=user).delete()
+    _changed_for([user.pk])
     NotificationPreference.objects.filter(user=user).delete()
     Follow.objects.filter(user=user).delete()

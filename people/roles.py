@@ -4,6 +4,9 @@ Other apps refer to a role by these names only (never by importing each other), 
 their own permissions to the groups in their own data migrations.
 """
 
+from core import versions
+from core.invalidation import ACCESS, user_access
+
 EMPLOYEES = "Medarbejdere"
 CHANGE_AGENTS = "Forandringsagenter"
 PROJECT_LEADS = "Projektledere"
@@ -24,8 +27,14 @@ def has_role(user, *names):
 
 
 def user_group_names(user):
+    """The names of the user's groups: kept for the request, and between requests under the user's
+    access versions (core/invalidation.py), so joining or leaving a group shows at once."""
     cached = getattr(user, "_role_names", None)
     if cached is None:
-        cached = set(user.groups.values_list("name", flat=True))
+        cached = versions.cached(
+            ("group_names", user.pk),
+            [ACCESS, user_access(user.pk)],
+            lambda: set(user.groups.values_list("name", flat=True)),
+        )
         user._role_names = cached
     return cached

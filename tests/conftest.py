@@ -78,12 +78,14 @@ def employee(make_user):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """The cache (rate limits, search result pages) outlives a test's database rollback: start each test empty."""
-    from django.core.cache import cache
+    """The caches (rate limits, search result pages, versions, sessions) outlive a test's database rollback: start each test empty."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 # --- Single sign-on against a real OpenID Connect provider (tests/oidc_provider/) ----------------

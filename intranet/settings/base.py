@@ -45,6 +45,8 @@ SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "wagtail.search.backends.elast
 # that stops answering then costs a request a few seconds and the Danish error page, not a hung worker.
 DB_CONNECT_TIMEOUT = int(os.environ.get("DB_CONNECT_TIMEOUT", "3"))
 DB_STATEMENT_TIMEOUT = float(os.environ.get("DB_STATEMENT_TIMEOUT", "10"))
+# Without REDIS_URL: the folder of the cache the processes of this host share (versions, sessions).
+SHARED_CACHE_DIR = os.environ.get("SHARED_CACHE_DIR", str(BASE_DIR / "var" / "cache"))
 # Seconds before a Redis call counts as failed (the page then goes on without the cache).
 REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -209,16 +211,36 @@ DBBACKUP_CONNECTORS = (
 )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Two caches. "default" keeps values (cached fragments, the shell's menu and permissions, rate
+# limits): Redis, or else each process's memory. "shared" is what every process must agree on at
+# once: the versions those values are kept under (core/versions.py) and the sessions' cached copies;
+# Redis, or else a file cache on this host, which gunicorn's workers and the background worker share
+# (several hosts need Redis: README, "Scale-out path").
 if REDIS_URL:
+    _REDIS = {
+        # Django's Redis cache, but a Redis that is gone is a cache miss, not an error page.
+        "BACKEND": "core.cache.TolerantRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "intranet",
+        "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
+    }
+    CACHES = {"default": _REDIS, "shared": _REDIS}
+else:
     CACHES = {
         "default": {
-            # Django's Redis cache, but a Redis that is gone is a cache miss, not an error page.
-            "BACKEND": "core.cache.TolerantRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "intranet",
-            "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
-        }
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        },
+        "shared": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": SHARED_CACHE_DIR,
+            "OPTIONS": {"MAX_ENTRIES": 50000},
+        },
     }
+# A session is read from the shared cache and written through to the database, which keeps it when
+# the cache loses it (https://docs.djangoproject.com/en/5.2/topics/http/sessions/#using-cached-sessions).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_CACHE_ALIAS = "shared"
 
 # Background work (django-tasks, as Wagtail uses it): jobs wait in the database until the worker
 # (`manage.py run_worker`) runs them. Every e-mail goes this way (core/mail.py).
@@ -233,7 +255,8 @@ TASK_FAILED_RESULTS_KEEP_DAYS = 60
 AUTHENTICATION_BACKENDS = [
     # django-axes first, so a locked-out user or address never reaches the password check.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, with permissions kept between requests under versions (core/auth.py).
+    "core.auth.CachedPermissionsBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -31,3 +31,8 @@ WHITENOISE_AUTOREFRESH = True
 # server thread opens its own connection instead of sharing the test thread's in-memory one.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"intranet-test-{os.getpid()}.sqlite3")}  # noqa: F405
+# One process: both caches in memory (tests/conftest.py empties them before each test).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+    "shared": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"},
+}

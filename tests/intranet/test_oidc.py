@@ -329,6 +329,6 @@ def test_logout_ends_the_session_at_the_provider(client, sso):
 
 
 def test_a_local_session_logs_out_locally_only(client, sso, employee):
-    client.force_login(employee, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(employee, backend="core.auth.CachedPermissionsBackend")
     response = client.post("/logout/")
     assert response["Location"] == "/login/"
