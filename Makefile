@@ -94,7 +94,9 @@ format: install
 
 # --- Benchmark and load test: a separate database, production settings plus the bench app, gunicorn on loopback ---------
 BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/bench/bench.sqlite3
-BENCH_ENV = DJANGO_SETTINGS_MODULE=intranet.settings.bench DATABASE_URL=$(BENCH_DATABASE_URL) \
+# Empty: the per-process cache. Set (e.g. make loadtest REDIS_URL=redis://127.0.0.1:6379/5): Redis, as in production.
+REDIS_URL ?=
+BENCH_ENV = DJANGO_SETTINGS_MODULE=intranet.settings.bench DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(REDIS_URL) \
 	SECRET_KEY=benchmark-only-key-0123456789-abcdefghijklmnopqrstuvwxyz BEHIND_HTTPS=false \
 	ALLOWED_HOSTS=127.0.0.1,localhost,testserver MEDIA_ROOT=$(CURDIR)/bench/media STATIC_ROOT=$(CURDIR)/bench/static \
 	EMAIL_BACKEND=django.core.mail.backends.dummy.EmailBackend

@@ -1,9 +1,15 @@
 """50 simulated employees reading, searching, commenting and submitting workshop outcomes.
 
-Run through `make loadtest` (manage.py run_loadtest), which starts gunicorn on 127.0.0.1 and
+Run through `make loadtest` (manage.py run_loadtest), which starts gunicorn on 127.0.0.1, hands
+over the pages to use (LOADTEST_TARGETS: real, live articles and projects, ``bench.targets``) and
 afterwards checks that every write a user saw confirmed is stored exactly once. A write is
 recorded in the ledger file (LOADTEST_LEDGER) only after the server answered it with its
 success redirect, with a marker unique to that write.
+
+Every answer other than the one expected (200 for a page, the redirect for a write) is a
+failure that fails the run: a refused comment, a redirect to the login page, a 4xx or 5xx.
+The simulated users keep to the site's limits as a person would (5 comments a minute), so a
+rate-limit answer is a failure too.
 """
 
 import json
@@ -11,15 +17,28 @@ import os
 import random
 import re
 import threading
+import time
 import uuid
 
 from locust import HttpUser, between, task
 
 PASSWORD = "bench-adgangskode"  # noqa: S105 (the benchmark database's users, bench/targets.py)
 LEDGER = os.environ.get("LOADTEST_LEDGER", "loadtest-writes.jsonl")
+COMMENTS_PER_MINUTE = 4  # the site allows 5 a minute (comments.services.rate_limit)
 SEARCH_WORDS = ["medborgerskab", "frivillig", "sundhed", "workshop", "idé", "trivsel", "ældre"]
 _ledger_lock = threading.Lock()
 _user_numbers = iter(range(1000))
+
+
+def load_targets():
+    with open(os.environ["LOADTEST_TARGETS"], encoding="utf-8") as handle:
+        targets = json.load(handle)
+    if not targets["articles"] or not targets["projects"]:
+        raise RuntimeError("no articles or projects to load: run seed_bench first")
+    return targets
+
+
+TARGETS = load_targets()
 
 
 def csrf_token(html):
@@ -37,74 +56,78 @@ class Employee(HttpUser):
 
     def on_start(self):
         self.username = f"belastning{next(_user_numbers) % 50:03}"
-        page = self.client.get("/login/", name="/login/").text
-        response = self.client.post(
+        self.comment_times = []
+        page = self.get("/login/", "/login/")
+        with self.client.post(
             "/login/",
-            {"username": self.username, "password": PASSWORD, "csrfmiddlewaretoken": csrf_token(page)},
+            {"username": self.username, "password": PASSWORD, "csrfmiddlewaretoken": csrf_token(page.text)},
             name="/login/ (POST)",
             allow_redirects=False,
-        )
-        if response.status_code != 302:
-            raise RuntimeError(f"login failed for {self.username}: {response.status_code}")
-        news = self.client.get("/nyheder/", name="/nyheder/").text
-        self.articles = sorted(set(re.findall(r'href="(/nyheder/[a-z0-9-]+/)"', news))) or ["/nyheder/"]
-        projects = self.client.get("/projekter/", name="/projekter/").text
-        self.projects = sorted(set(re.findall(r'href="(/projekter/projekt-[0-9]+/)"', projects))) or []
+            catch_response=True,
+        ) as response:
+            if response.status_code != 302:
+                response.failure(f"login refused: status {response.status_code}")
+                self.stop()
 
-    def get(self, path, name):
-        with self.client.get(path, name=name, catch_response=True) as response:
-            if response.status_code >= 500:
+    def get(self, path, name, must_contain=()):
+        """A page that must answer 200 (a redirect, e.g. to the login page, is a failure too)."""
+        with self.client.get(path, name=name, allow_redirects=False, catch_response=True) as response:
+            if response.status_code != 200:
                 response.failure(f"status {response.status_code}")
+            elif any(text not in response.text for text in must_contain):
+                response.failure(f"missing from the page: {must_contain}")
             return response
+
+    def post_write(self, url, data, name, kind, marker):
+        """A write that must answer with its success redirect; recorded in the ledger only then."""
+        with self.client.post(url, data, name=name, allow_redirects=False, catch_response=True) as response:
+            if response.status_code == 302:
+                record(kind, marker)
+            else:
+                response.failure(f"status {response.status_code}")
 
     @task(6)
     def read(self):
         self.get("/", "/ (dashboard)")
         self.get("/nyheder/", "/nyheder/")
-        self.get(random.choice(self.articles), "/nyheder/[artikel]/")
-        if self.projects:
-            self.get(random.choice(self.projects), "/projekter/[projekt]/")
+        self.get(random.choice(TARGETS["articles"]), "/nyheder/[artikel]/")
+        self.get(random.choice(TARGETS["projects"]), "/projekter/[projekt]/")
 
     @task(3)
     def search(self):
         self.get(f"/soeg/?q={random.choice(SEARCH_WORDS)}", "/soeg/")
+        self.get(f"/soeg/forslag/?q={random.choice(SEARCH_WORDS)[:4]}", "/soeg/forslag/")
 
     @task(2)
     def comment(self):
-        article = random.choice(self.articles)
+        now = time.monotonic()
+        self.comment_times = [moment for moment in self.comment_times if now - moment < 60]
+        if len(self.comment_times) >= COMMENTS_PER_MINUTE:
+            return
+        self.comment_times.append(now)
+        article = random.choice(TARGETS["articles"])
         page = self.get(article, "/nyheder/[artikel]/")
+        if page.status_code != 200:
+            return
         marker = f"lt-{uuid.uuid4().hex}"
-        with self.client.post(
-            article,
-            {
-                "comment_action": "post",
-                "body": f"Godt initiativ! ({marker})",
-                "csrfmiddlewaretoken": csrf_token(page.text),
-            },
-            name="/nyheder/[artikel]/ (kommentar)",
-            allow_redirects=False,
-            catch_response=True,
-        ) as response:
-            if response.status_code >= 500:
-                response.failure(f"status {response.status_code}")
-            elif response.status_code == 302:
-                record("comment", marker)
-            else:
-                response.success()  # e.g. the per-user rate limit answered with its message
+        data = {
+            "comment_action": "post",
+            "body": f"Godt initiativ! ({marker})",
+            "csrfmiddlewaretoken": csrf_token(page.text),
+        }
+        self.post_write(article, data, "/nyheder/[artikel]/ (kommentar)", "comment", marker)
 
     @task(1)
     def submit_outcome(self):
-        if not self.projects:
-            return
-        url = random.choice(self.projects) + "indsend/"
-        form = self.get(url, "/projekter/[projekt]/indsend/").text
-        token = re.search(r'name="token" value="([^"]+)"', form)
-        facilitator = re.search(r'name="facilitators" value="(\d+)"', form)
-        if not (token and facilitator):
+        url = random.choice(TARGETS["projects"]) + "indsend/"
+        form = self.get(url, "/projekter/[projekt]/indsend/", must_contain=('name="token"', 'name="facilitators"'))
+        token = re.search(r'name="token" value="([^"]+)"', form.text)
+        facilitator = re.search(r'name="facilitators" value="(\d+)"', form.text)
+        if form.status_code != 200 or not (token and facilitator):
             return
         marker = f"lt-{uuid.uuid4().hex[:12]}"
         data = {
-            "csrfmiddlewaretoken": csrf_token(form),
+            "csrfmiddlewaretoken": csrf_token(form.text),
             "title": f"Workshop fra belastningstest {marker}",
             "workshop_date": "2026-11-20",
             "facilitators": facilitator.group(1),
@@ -121,14 +144,4 @@ class Employee(HttpUser):
             "ideas-0-title": "Fælles kalender",
             "ideas-0-description": "En kalender for frivillige.",
         }
-        with self.client.post(
-            url, data, name="/projekter/[projekt]/indsend/ (POST)", allow_redirects=False, catch_response=True
-        ) as response:
-            if response.status_code >= 500:
-                response.failure(f"status {response.status_code}")
-            elif response.status_code == 302:
-                record("outcome", marker)
-            elif response.status_code == 429:
-                response.success()  # the per-person hourly limit answered with its message
-            else:
-                response.failure(f"form refused: {response.status_code}")
+        self.post_write(url, data, "/projekter/[projekt]/indsend/ (POST)", "outcome", marker)

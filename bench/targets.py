@@ -38,6 +38,26 @@ def bench_targets():
     return [(name, path) for name, path in candidates if path]
 
 
+def loadtest_targets(articles=40, projects=40):
+    """What the load test's simulated employees open and post to: real, live, open pages only.
+
+    Found in the database by ``run_loadtest`` and handed to locust as a file, instead of links
+    scraped from a listing (which also led to ``/nyheder/feed/`` and posted comments to it): the
+    newest articles that take comments (the busy one among them, as on ``/nyheder/``), and projects.
+    """
+    NewsArticlePage = apps.get_model("news.NewsArticlePage")
+    ProjectPage = apps.get_model("projects.ProjectPage")
+    news = NewsArticlePage.objects.live().public().filter(comments_open=True).order_by("-date", "-pk")
+    found = {
+        "articles": [page.url for page in news[:articles]],
+        "projects": [page.url for page in ProjectPage.objects.live().public().order_by("pk")[:projects]],
+    }
+    busy = live_url("news.NewsArticlePage", slug=BUSY_ARTICLE_SLUG)
+    if busy and busy not in found["articles"]:
+        found["articles"].append(busy)
+    return found
+
+
 # Distinct searches for the first, uncached search time: common and rare words, Danish forms, two words.
 UNCACHED_SEARCHES = [
     "medborgerskab",

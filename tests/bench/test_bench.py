@@ -3,13 +3,17 @@
 from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
-from bench.targets import BENCH_USERNAME, BUSY_ARTICLE_SLUG, bench_targets
+from bench.targets import BENCH_USERNAME, BUSY_ARTICLE_SLUG, bench_targets, loadtest_targets
 from comments.models import Comment
 from news.models import NewsArticlePage
+from projects.models import ProjectPage
 from workshops.models import Idea, WorkshopOutcomePage
 
 pytestmark = pytest.mark.django_db
@@ -42,8 +46,6 @@ def test_seed_bench_fills_every_measured_page_and_is_idempotent(role_groups):
         "report",
     }
     client = Client()
-    from django.contrib.auth import get_user_model
-
     client.force_login(get_user_model().objects.get(username=BENCH_USERNAME))
     for name, path in targets.items():
         assert client.get(path).status_code == 200, name
@@ -52,3 +54,45 @@ def test_seed_bench_fills_every_measured_page_and_is_idempotent(role_groups):
     call_command("seed_bench", scale=0.002, force=True, stdout=again)
     assert "allerede fyldt" in again.getvalue()
     assert NewsArticlePage.objects.count() == 20
+
+
+def test_seed_bench_builds_a_valid_page_tree_in_bulk_that_is_served_and_found(role_groups):
+    call_command("seed_bench", scale=0.002, force=True, stdout=StringIO())
+
+    assert all(not problems for problems in Page.find_problems())  # paths, depth, numchild
+    article = NewsArticlePage.objects.live().get(slug="nyhed-2")
+    project = ProjectPage.objects.live().get(slug="projekt-1")
+    outcome = WorkshopOutcomePage.objects.live().child_of(project).order_by("pk").first()
+    assert project.numchild == WorkshopOutcomePage.objects.child_of(project).count() > 0
+    for page in (article, project, outcome):
+        assert page.draft_title == page.title
+        assert page.url_path == page.get_parent().url_path + page.slug + "/"
+        assert page.content_type.model_class() is type(page)
+        assert page.latest_revision_id == page.live_revision_id is not None
+        assert page.get_latest_revision().as_object().title == page.title
+    assert sorted(article.get_latest_revision().content["categories"]) == sorted(
+        article.categories.values_list("pk", flat=True)
+    )
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=BENCH_USERNAME))
+    for page in (article, project, outcome):
+        assert client.get(page.url).status_code == 200, page.url
+    assert project.title in client.get(outcome.url).content.decode()
+
+    backend = get_search_backend()
+    assert article in backend.search(article.title, NewsArticlePage)
+    assert outcome in backend.search(outcome.title, WorkshopOutcomePage)
+    assert Idea.objects.count() and backend.search(Idea.objects.first().title, Idea).count()
+    found = client.get("/soeg/", {"q": "medborgerskab"}).content.decode()
+    assert "/nyheder/nyhed-" in found
+
+
+def test_the_load_test_opens_and_posts_to_real_articles_only(role_groups):
+    call_command("seed_bench", scale=0.002, force=True, stdout=StringIO())
+    targets = loadtest_targets()
+    live_articles = {page.url for page in NewsArticlePage.objects.live()}
+    live_projects = {page.url for page in ProjectPage.objects.live()}
+    assert targets["articles"] and set(targets["articles"]) <= live_articles
+    assert "/nyheder/feed/" not in targets["articles"]
+    assert targets["projects"] and set(targets["projects"]) <= live_projects

@@ -46,7 +46,9 @@ class Command(BaseCommand):
         parser.add_argument("--seconds", type=float, default=6.0, help="Measuring time per page.")
         parser.add_argument("--concurrency", type=int, default=4, help="Simultaneous clients.")
         parser.add_argument("--workers", type=int, default=2, help="gunicorn workers.")
-        parser.add_argument("--output", default=str(Path(settings.BASE_DIR) / "bench" / "results.json"))
+        parser.add_argument(
+            "--output", default="", help="Standard: bench/results.json (SQLite), bench/results-postgresql.json."
+        )
         parser.add_argument("--label", default="", help="Free text stored with the results (e.g. 'before').")
 
     def handle(self, *args, **options):
@@ -82,12 +84,21 @@ class Command(BaseCommand):
             "python": sys.version.split()[0],
             "cpu_count": os.cpu_count(),
             "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "load_average": [round(value, 2) for value in os.getloadavg()],
+            "redis": bool(settings.REDIS_URL),
             "pages": rows,
             "uncached_search": uncached_search,
         }
-        Path(options["output"]).parent.mkdir(parents=True, exist_ok=True)
-        Path(options["output"]).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        output = Path(options["output"] or self.default_output())
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
         self.print_table(report)
+        self.stdout.write(f"-> {output}")
+
+    @staticmethod
+    def default_output():
+        name = "results.json" if connection.vendor == "sqlite" else f"results-{connection.vendor}.json"
+        return Path(settings.BASE_DIR) / "bench" / name
 
     # --- steps -------------------------------------------------------------------------
     def count_queries(self, targets):
