@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from wagtail.search.backends import get_search_backend
 
-from .ranking import RankedHits, count_all
+from .ranking import RankedHits, count_all, top_all
 from .sources import content_type_ids, get_sources
 from .suggest import suggestion
 from .text import excerpt, highlight_pattern
@@ -125,8 +125,12 @@ def find(query, type_slug, page_number, request, visibility):
 def quick_hits(query, request, visibility, per_type=QUICK_HITS_PER_TYPE):
     """The top hits of each type for search as you type, the last word taken as the start of a word."""
     groups = []
-    for source, hits in ranked_hits(get_sources(), query, visibility, prefix=True):
-        found = hits[0:per_type]
+    ranked = ranked_hits(get_sources(), query, visibility, prefix=True)
+    # One match of the database's index for every type's top hits (search.ranking.top_all).
+    in_database = [hits for _source, hits in ranked if isinstance(hits, RankedHits)]
+    tops = dict(zip(map(id, in_database), top_all(in_database, per_type), strict=True))
+    for source, hits in ranked:
+        found = tops[id(hits)] if id(hits) in tops else hits[0:per_type]
         if found:
             if source.prepare:
                 source.prepare(found)
