@@ -107,21 +107,27 @@ def add_children(parent, pages, user=None):
 def revision_content(page):
     """The page as Wagtail stores it in a revision, without a query per child relation.
 
-    Child relations the caller did not fill are given as empty (the page is new: it has none).
+    Child relations and ``ParentalManyToManyField`` values the caller did not fill are given as
+    empty (the page is new: it has none).
     """
+    held = getattr(page, "_cluster_related_objects", {})
     for relation in get_all_child_relations(page):
-        accessor = relation.get_accessor_name()
-        if accessor not in getattr(page, "_cluster_related_objects", {}):
-            setattr(page, accessor, [])
+        if relation.get_accessor_name() not in held:
+            setattr(page, relation.get_accessor_name(), [])
+    for field in page._meta.get_fields():
+        if isinstance(field, ParentalManyToManyField) and field.name not in held:
+            setattr(page, field.name, [])
     return page.serializable_data()
 
 
-def index_all(models, progress=None):
+def index_all(models, progress=None, prepare=None):
     """Add every object of ``models`` to the search index, a chunk at a time (as ``update_index`` does).
 
     Objects made with ``bulk_create`` never sent the ``post_save`` that indexes one object; this
     indexes them once, with the related fields the index needs fetched per chunk, not per object.
+    ``prepare`` maps a model to a function that readies a chunk of its objects in bulk.
     """
+    prepare = prepare or {}
     backend = get_search_backend()
     done = 0
     for model in models:
@@ -132,6 +138,8 @@ def index_all(models, progress=None):
             if not chunk:
                 break
             preload_parental_m2m(model, chunk)
+            if model in prepare:
+                prepare[model](chunk)
             backend.add_bulk(model, chunk)
             last = chunk[-1].pk
             done += len(chunk)

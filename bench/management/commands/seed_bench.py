@@ -362,8 +362,18 @@ class Command(BaseCommand):
         models = [ProjectPage, WorkshopOutcomePage, NewsArticlePage, Idea, Profile]
         total = sum(model.get_indexed_objects().count() for model in models)
         progress = Progress(self.stdout, "søgeindeks", total)
-        index_all(models, progress.update)
+        index_all(models, progress.update, prepare={WorkshopOutcomePage: with_project_titles})
         progress.update(total)
+
+
+def with_project_titles(outcomes):
+    """Give each outcome its project's title for the index from one query, not one per outcome and field."""
+    titles = dict(
+        ProjectPage.objects.filter(path__in={project_path(o.path) for o in outcomes}).values_list("path", "title")
+    )
+    for outcome in outcomes:
+        title = titles.get(project_path(outcome.path), "")
+        outcome.search_project_title = lambda title=title: title  # the indexed method, for this object only
 
 
 FIRST_NAMES = [
