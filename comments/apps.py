@@ -10,3 +10,6 @@ class CommentsConfig(AppConfig):
 
     name = "comments"
     verbose_name = _("Kommentarer")
+
+    def ready(self):
+        from . import signals  # noqa: F401

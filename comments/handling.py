@@ -12,18 +12,24 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef, Value
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
+from core import fragments, versions
+
 from . import notifications, services
-from .constants import ACTION_FIELD
+from .constants import ACTION_FIELD, EDIT_WINDOW
 from .forms import CommentForm, HideForm, ReportForm
 from .models import Comment, CommentReport
 
 # A function registered under this hook name takes (visible comments of a thread, user) and may
 # set attributes on the comments for the thread's template (reactions/ sets ``comment.reaction``).
 THREAD_HOOK = "comment_thread_loaded"
+# A function registered under this hook name takes (the page's comments as a queryset, user) and
+# returns a list of what the viewer's thread shows differently from another's (reactions/: the
+# comments she likes). It is part of the cached thread's key, so it must not depend on anything else.
+VIEWER_HOOK = "comment_thread_viewer_marks"
 
 
 @dataclass
@@ -94,6 +100,61 @@ def build_thread(page, request):
         elif comment.parent_id in by_id:
             by_id[comment.parent_id].reply_list.append(comment)
     return thread
+
+
+def thread_cache_key(page, request):
+    """The cache key of ``page``'s thread as this reader sees it; None when it must be drawn afresh.
+
+    The thread is the same for every reader with the same marks (``viewer_marks``): most readers
+    share one fragment; an author, a reporter or a moderator sees her own. The versions in the key
+    move on with every comment, report and reaction on the page (``core.fragments``), so it is never
+    stale. A preview, a form that failed and a confirmation just made are drawn afresh.
+    """
+    if getattr(request, "is_preview", False) or getattr(request, "comment_failed_action", None) is not None:
+        return None
+    session = getattr(request, "session", None)
+    if session is not None and CONFIRMATION_KEY in session:
+        return None
+    return fragments.fragment_key(
+        "comment-thread",
+        (page.pk, page.latest_revision_id, get_language(), request.get_full_path(), viewer_marks(page, request.user)),
+        thread_versions(page),
+    )
+
+
+def thread_versions(page):
+    return [
+        fragments.PAGES,
+        fragments.CONTENT,
+        fragments.comments_of_page(page.pk),
+        fragments.reactions_of_page(page.pk),
+    ]
+
+
+def viewer_marks(page, user):
+    """What in the thread depends on the viewer: moderation, her own comments (editable for
+    ``EDIT_WINDOW``), her open reports and what other apps add (``VIEWER_HOOK``).
+
+    Kept per viewer and page under the same versions as the thread, so a repeated visit asks nothing.
+    """
+    if not user.is_authenticated:
+        return ("anonymous",)
+
+    def compute():
+        comments = Comment.objects.for_page(page)
+        own = list(comments.visible().filter(author=user).order_by("pk").values_list("pk", "created_at"))
+        reported = list(
+            CommentReport.objects.filter(comment__page_id=page.pk, reporter=user, resolved_at__isnull=True)
+            .order_by("comment_id")
+            .values_list("comment_id", flat=True)
+        )
+        others = [list(hook(comments, user)) for hook in hooks.get_hooks(VIEWER_HOOK)]
+        return own, reported, others
+
+    own, reported, others = versions.cached(("comment-thread-viewer", page.pk, user.pk), thread_versions(page), compute)
+    now = timezone.now()
+    editable = [pk for pk, created_at in own if now <= created_at + EDIT_WINDOW]
+    return (services.can_moderate(user), [pk for pk, _at in own], editable, reported, others)
 
 
 def _known_mentions(bodies):

@@ -5,11 +5,12 @@ it imports the handling, which never imports it back.
 """
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from .constants import ACTION_FIELD
-from .handling import build_thread, handle_comment_post
+from .handling import build_thread, handle_comment_post, thread_cache_key
 
 
 class CommentablePageMixin(models.Model):
@@ -54,7 +55,9 @@ class CommentablePageMixin(models.Model):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["comment_thread"] = build_thread(self, request)
+        # Built only when the thread's cached fragment is missing (``thread_cache_key``).
+        context["comment_thread"] = SimpleLazyObject(lambda: build_thread(self, request))
+        context["comment_thread_key"] = thread_cache_key(self, request)
         return context
 
     @staticmethod

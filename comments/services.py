@@ -17,6 +17,7 @@ from wagtail.log_actions import log
 
 from . import notifications
 from .models import Comment, CommentReport
+from .signals import comments_changed
 
 MODERATE_PERMISSION = "comments.moderate_comment"
 # The same text sent twice this soon counts as one (a double-click, a reloaded POST).
@@ -150,6 +151,7 @@ def report_comment(comment, user, reason=""):
 
 def _resolve_reports(comment, user, now):
     comment.reports.filter(resolved_at__isnull=True).update(resolved_at=now, resolved_by=user)
+    comments_changed(comment.page_id)  # a bulk update sends no signal (see signals.py)
 
 
 def hide_comment(comment, user, reason):

@@ -38,6 +38,7 @@ def comments_can_be_liked():
             "model": Comment,
             "is_available": _comment_is_available,
             "url": lambda comment: f"{comment.page.url or '/'}#kommentar-{comment.pk}",
+            "page_of": lambda comment: comment.page_id,
         }
     ]
 

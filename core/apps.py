@@ -12,12 +12,13 @@ class CoreConfig(AppConfig):
         from django.db import models
         from wagtail.admin.forms.models import register_form_field_override
 
-        from . import invalidation
+        from . import fragments, invalidation
         from .spreadsheets import protect_wagtail_exports
         from .widgets import DanishSlugInput
 
         protect_wagtail_exports()
         # The shell's cached parts (menu, settings, permissions) are kept under versions these signals move.
         invalidation.connect()
+        fragments.connect_content_signals()
         # Every slug field in the admin (pages, categories) spells Danish letters out as it is typed.
         register_form_field_override(models.SlugField, override={"widget": DanishSlugInput})

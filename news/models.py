@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_noop
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
@@ -18,6 +19,7 @@ from wagtail.snippets.models import register_snippet
 
 from comments.mixins import CommentablePageMixin
 from comments.models import with_comment_count
+from core import fragments
 from core.blocks import BodyBlock
 from core.models import BasePage
 from core.pagination import paginate
@@ -303,15 +305,31 @@ class NewsArticlePage(CommentablePageMixin, RoutablePageMixin, BasePage):
         )
         return list(siblings[:RELATED_ARTICLES])
 
+    def sorted_categories(self):
+        return sorted(self.categories.all(), key=lambda category: category.name)
+
     def get_context(self, request, *args, **kwargs):
         from . import confirmations
 
         context = super().get_context(request, *args, **kwargs)
-        categories = sorted(self.categories.all(), key=lambda category: category.name)
+        # What is the same for every reader is drawn from cached fragments (``article_key``); these
+        # are only computed when a fragment is missing.
+        categories = SimpleLazyObject(self.sorted_categories)
         context["article_categories"] = categories
-        context["related_articles"] = self.related_articles(categories)
+        context["related_articles"] = SimpleLazyObject(lambda: self.related_articles(categories))
+        context["article_key"] = self.article_key(request)
         context["confirmation"] = confirmations.state_for(self, request.user)
         return context
+
+    def article_key(self, request):
+        """The cache key of the article's shared parts: its revision, and whatever else it shows
+        (related articles, the project: ``pages``; categories, pictures, the author's name: ``content``).
+        None in a preview, whose content is not the published one."""
+        if getattr(request, "is_preview", False):
+            return None
+        return fragments.fragment_key(
+            "news-article", (self.pk, self.latest_revision_id, self.last_published_at, get_language())
+        )
 
     @path("laest/")
     def confirm_route(self, request):

@@ -6,10 +6,11 @@ from django.dispatch import receiver
 from wagtail.models import GroupPagePermission
 from wagtail.signals import page_published
 
+from core import fragments
 from core.privacy import users_who_may_view
 from notifications import services as notification_services
 
-from .models import NewsArticlePage, NewsIndexPage
+from .models import NewsArticlePage, NewsCategory, NewsIndexPage
 
 NEWS_EDITORS = "Kommunikation"
 # Add, edit, publish (also schedules go-live/expiry and unpublishes) and lock pages under the news index.
@@ -44,3 +45,7 @@ def announce_new_article(sender, instance, **kwargs):
         url=instance.get_url() or instance.url or "/",
         excerpt=instance.introduction,
     )
+
+
+# Category names and addresses show on every article and listing (``core.fragments.CONTENT``).
+fragments.connect(NewsCategory)

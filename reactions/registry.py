@@ -29,6 +29,9 @@ class Reactable:
     count_singular: str = _("%(count)s synes godt om")
     count_plural: str = _("%(count)s synes godt om")
     list_title: str = _("Dem, der synes godt om “%(title)s”")
+    # The page whose reaction version (``core.fragments.reactions_of_page``) a reaction on obj moves on:
+    # the page itself by default; a comment names the page it is on.
+    page_of: Callable = field(default=lambda obj: obj.pk)
 
     @property
     def type_key(self):

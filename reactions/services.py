@@ -15,6 +15,8 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
+from core import fragments, versions
+
 from .models import Reaction
 from .registry import reactable_for, reactables
 
@@ -62,14 +64,21 @@ def _checked(obj):
     return reactable
 
 
+def _changed(reactable, obj):
+    """Counts shown in cached fragments of the page move on (after the write has been made)."""
+    versions.bump(fragments.reactions_of_page(reactable.page_of(obj)))
+
+
 def add(user, obj):
     """Add the user's reaction; returns True if this call made it, False if it was already there."""
-    _checked(obj)
+    reactable = _checked(obj)
     try:
         with transaction.atomic():
             _reaction, created = Reaction.objects.get_or_create(
                 user=user, content_type=content_type_of(obj), object_id=obj.pk
             )
+            if created:
+                _changed(reactable, obj)
     except IntegrityError:
         # A simultaneous press by the same person inserted it first: the constraint kept one.
         return False
@@ -78,8 +87,13 @@ def add(user, obj):
 
 def remove(user, obj):
     """Remove the user's reaction; returns True if there was one."""
-    _checked(obj)
-    deleted, _detail = Reaction.objects.filter(user=user, content_type=content_type_of(obj), object_id=obj.pk).delete()
+    reactable = _checked(obj)
+    with transaction.atomic():
+        deleted, _detail = Reaction.objects.filter(
+            user=user, content_type=content_type_of(obj), object_id=obj.pk
+        ).delete()
+        if deleted:
+            _changed(reactable, obj)
     return bool(deleted)
 
 
@@ -119,6 +133,25 @@ def summary_of(obj, user):
     return summaries([obj], user).get(obj.pk)
 
 
+def cached_summary_of(obj, user):
+    """``summary_of``, kept per person under the reaction version of the object's page
+    (``core.fragments.reactions_of_page``, moved on by every press there): a repeat visit asks nothing."""
+    reactable = reactable_for(obj)
+    if reactable is None or not user.is_authenticated:
+        return summary_of(obj, user)
+
+    def compute():
+        summary = summary_of(obj, user)
+        return (summary.count, summary.mine)
+
+    count, mine = versions.cached(
+        ("reaction", reactable.type_key, obj.pk, user.pk),
+        [fragments.reactions_of_page(reactable.page_of(obj))],
+        compute,
+    )
+    return Summary(obj=obj, reactable=reactable, count=count, mine=mine)
+
+
 def reactors(obj):
     """The people who reacted, first reaction first (the on-demand list)."""
     users = Reaction.objects.filter(content_type=content_type_of(obj), object_id=obj.pk).values("user_id")
@@ -137,3 +170,14 @@ def with_reaction_count(queryset, name="reaction_count"):
         .values("n")
     )
     return queryset.annotate(**{name: Coalesce(Subquery(counts, output_field=IntegerField()), 0)})
+
+
+def reacted_ids(queryset, user):
+    """The ids of the objects in ``queryset`` that ``user`` has reacted to, in order (one query)."""
+    return list(
+        Reaction.objects.filter(
+            user=user, content_type=content_type_of(queryset.model), object_id__in=queryset.values("pk")
+        )
+        .order_by("object_id")
+        .values_list("object_id", flat=True)
+    )
