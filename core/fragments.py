@@ -38,9 +38,13 @@ def fragment_key(name, parts, names=(PAGES, CONTENT)):
     return versions.key_for((name, *parts), names)
 
 
+# Saves of only these fields change nothing shown: a login; Wagtail noting a picture's size and hash.
+UNSHOWN_FIELDS = {"last_login", "file_size", "file_hash"}
+
+
 def content_changed(sender=None, update_fields=None, **kwargs):
-    if update_fields is not None and set(update_fields) <= {"last_login"}:
-        return  # every login saves the user; nothing shown changed
+    if update_fields is not None and set(update_fields) <= UNSHOWN_FIELDS:
+        return
     versions.bump(CONTENT)
 
 

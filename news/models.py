@@ -19,8 +19,9 @@ from wagtail.snippets.models import register_snippet
 
 from comments.mixins import CommentablePageMixin
 from comments.models import with_comment_count
-from core import fragments
+from core import fragments, versions
 from core.blocks import BodyBlock
+from core.invalidation import PAGES
 from core.models import BasePage
 from core.pagination import paginate
 from people.choosers import PersonChooser
@@ -107,9 +108,21 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             .order_by("-is_pinned", "-date", "-first_published_at", "-pk")
         )
 
+    def listing_key(self, request):
+        """The cache key of one page of the listing: the same for every reader (only public articles
+        are listed), kept until a page, a picture or a category (``pages``, ``content``) or any
+        comment count (``comments``) changes, or the day changes (pinning ends)."""
+        if getattr(request, "is_preview", False):
+            return None
+        # The whole query string: the pagination links keep every parameter ({% querystring %}).
+        parts = (self.pk, request.META.get("QUERY_STRING", ""), timezone.localdate(), get_language())
+        return fragments.fragment_key("news-index", parts, [PAGES, fragments.CONTENT, fragments.ALL_COMMENTS])
+
     @path("")
     def index_route(self, request):
-        categories = list(NewsCategory.objects.all())
+        categories = versions.cached(
+            ("news-categories",), [fragments.CONTENT], lambda: list(NewsCategory.objects.all())
+        )
         slug = request.GET.get("kategori", "")
         category = next((c for c in categories if c.slug == slug), None)
         articles = self.articles()
@@ -119,7 +132,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             status = 404
         elif category is not None:
             articles = articles.filter(categories=category)
-        page_obj = paginate(request, articles, ARTICLES_PER_PAGE)
+        # Counted and fetched only when the listing's cached fragment is missing (``listing_key``).
+        page_obj = SimpleLazyObject(lambda: paginate(request, articles, ARTICLES_PER_PAGE))
         response = self.render(
             request,
             context_overrides={
@@ -127,7 +141,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
                 "category": category,
                 "unknown_category": slug if slug and category is None else "",
                 "page_obj": page_obj,
-                "articles": page_obj.object_list,
+                "articles": SimpleLazyObject(lambda: page_obj.object_list),
+                "listing_key": self.listing_key(request),
             },
         )
         response.status_code = status

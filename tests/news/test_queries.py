@@ -60,6 +60,7 @@ def add_reactions(page, people):
 
 def count_queries(client, url):
     client.get(url)  # warm-up: image renditions are made on the first view
+    client.get(url)  # the first view of a fresh site also makes its settings row, which moves `pages`
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
     assert response.status_code == 200
@@ -114,3 +115,44 @@ def test_article_page_queries_for_a_moderator_do_not_grow_with_comments(client, 
     many, response = count_queries(client, article.url)
     assert 'value="hide"' in response.content.decode()
     assert few == many
+
+
+ROLES = {
+    "medarbejder": (),
+    "forandringsagent": ("Forandringsagenter",),
+    "projektleder": ("Projektledere",),
+    "moderator": ("Moderatorer",),
+    "kommunikation": ("Kommunikation",),
+}
+
+
+def test_news_pages_for_every_role_stay_the_same_from_demo_to_benchmark_size(
+    client, news_index, categories, make_user, role_groups
+):
+    """Each role's repeated visit to the index, a category, an article and the busy article: the same count at both sizes."""
+    from people import roles
+    from tests.query_budget import count_queries as budget_count
+
+    people = {name: make_user(name, roles.EMPLOYEES, *groups) for name, groups in ROLES.items()}
+    add_articles(news_index, categories, 10)
+    article = NewsArticlePageFactory(parent=news_index, title="Læst", categories=[categories["it"]])
+    busy = NewsArticlePageFactory(parent=news_index, title="Travl", categories=[categories["it"]])
+    add_comments(busy, 20)
+    urls = ["/nyheder/", "/nyheder/?kategori=it", article.url, busy.url]
+
+    def measure():
+        counts = {}
+        for name, user in people.items():
+            client.force_login(user)
+            counts[name] = [budget_count(client, url)[0] for url in urls]
+        return counts
+
+    client.force_login(people["medarbejder"])
+    client.get("/nyheder/")  # the first view of a fresh site makes its settings row, which moves `pages`
+    small = measure()
+    add_articles(news_index, categories, 290, start=10)
+    add_comments(busy, 180)
+    add_reactions(busy, 10)
+    large = measure()
+    print("queries per role (index, category, article, busy article):", large)
+    assert small == large
