@@ -1,7 +1,8 @@
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .forms import BasePageForm
@@ -45,6 +46,19 @@ class BasePage(Page):
     def save(self, *args, **kwargs):
         self._danish_default_slug()
         return super().save(*args, **kwargs)
+
+    def get_view_restrictions(self):
+        """Wagtail's rule in one query instead of two, as every page view asks it: the restrictions
+        of this page and its ancestors, an alias (itself or an ancestor) answering with its source's.
+
+        The ancestors are named by their tree paths, which this page's path spells out.
+        """
+        paths = [self.path[: self.steplen * depth] for depth in range(1, self.depth + 1)]
+        along = Page.objects.filter(path__in=paths)
+        return PageViewRestriction.objects.filter(
+            Q(page__in=along.filter(alias_of__isnull=True).values("pk"))
+            | Q(page__in=along.filter(alias_of__isnull=False).values("alias_of"))
+        )
 
     class Meta:
         abstract = True

@@ -7,6 +7,7 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.models import BasePage
+from core.routing import route_along_path
 
 
 class HomePage(BasePage):
@@ -28,6 +29,10 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("forside")
         verbose_name_plural = _("forsider")
+
+    def route(self, request, path_components):
+        """Every page of the site is found from here: in two queries instead of two per level (core/routing.py)."""
+        return route_along_path(self, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         """The logged-in person's dashboard (``home.dashboard``); everything is behind login."""

@@ -3,6 +3,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from core import versions
+from core.invalidation import PAGES
+from home.models import SiteSettings
 from workshops.report import can_see_report
 
 register = template.Library()
@@ -19,10 +22,10 @@ def main_navigation(context):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
-    root = site.root_page
     path = request.path
-    items = [{"href": root.get_url(request), "label": _("Forside")}]
-    items += [{"href": page.get_url(request), "label": page.title} for page in root.get_children().live().in_menu()]
+    home_href, *links = versions.cached(("main_navigation", site.pk), [PAGES], lambda: _menu_links(site, request))
+    items = [{"href": home_href, "label": _("Forside")}]
+    items += [{"href": href, "label": label} for href, label in links]
     user = context.get("user") or getattr(request, "user", None)
     if user is not None and user.is_authenticated and can_see_report(user):
         items.append({"href": reverse("workshops:report"), "label": _("Rapport")})
@@ -30,6 +33,35 @@ def main_navigation(context):
         item["current"] = path == item["href"]
         item["active"] = item["current"] or (item["href"] != items[0]["href"] and path.startswith(item["href"]))
     return items
+
+
+def _menu_links(site, request):
+    """The front page's address, then (address, title) of each page in the menu: the cached part, no translations."""
+    root = site.root_page
+    return [
+        root.get_url(request),
+        *((page.get_url(request), page.title) for page in root.get_children().live().in_menu()),
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """The site settings' links for the footer (the accessibility statement's address, the contact
+    e-mail), kept under the ``pages`` version, which any page or setting save moves on."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return {"statement_url": None, "contact_email": ""}
+
+    def compute():
+        site_settings = SiteSettings.for_site(site)
+        statement = site_settings.accessibility_statement
+        return {
+            "statement_url": statement.get_url(request) if statement is not None and statement.live else None,
+            "contact_email": site_settings.contact_email,
+        }
+
+    return versions.cached(("footer_links", site.pk), [PAGES], compute)
 
 
 @register.filter
@@ -53,10 +85,16 @@ def breadcrumbs(context, *trail):
     if trail:
         *steps, current = trail
         crumbs += [{"label": label, "url": url} for label, url in zip(steps[::2], steps[1::2], strict=True)]
-    elif page is not None and getattr(page, "depth", 0) > 2:
+    elif page is not None and getattr(page, "depth", 0) > 2 and getattr(page, "pk", None):
         request = context.get("request")
-        ancestors = page.get_ancestors().filter(depth__gt=2)
-        crumbs += [{"label": item.title, "url": item.get_url(request)} for item in ancestors]
+
+        def compute():
+            ancestors = page.get_ancestors().filter(depth__gt=2)
+            return [{"label": item.title, "url": item.get_url(request)} for item in ancestors]
+
+        # The trail above the page changes only with the tree: kept under ``pages`` (core/invalidation.py).
+        site = Site.find_for_request(request) if request else None
+        crumbs += versions.cached(("breadcrumbs", page.pk, getattr(site, "pk", None)), [PAGES], compute)
         current = page.title
     if current is None:
         return {"crumbs": []}

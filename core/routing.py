@@ -1,0 +1,83 @@
+"""Routing a request to its page in two queries, whatever the depth, with Wagtail's semantics.
+
+Wagtail's ``Page.route`` walks the path one slug at a time: at each level one query for the child
+and one for its specific page. ``route_along_path`` (called from the site root's ``route()``, which
+Wagtail lets a page override: https://docs.wagtail.org/en/stable/reference/pages/model_recipes.html)
+finds every page along the path in one query (``url_path`` is Wagtail's own denormalised address,
+kept under the ``pages`` version so a repeated visit skips it), then fetches only the page that
+answers, as its specific class, in one query.
+
+What stays as Wagtail does it: each page on the way whose class routes by itself is asked (a
+routable page when its own routes match what is left of the path, e.g. a project's ``indsend/``, an
+article's confirmation routes; any other ``route()`` override always); a missing page or a page that
+is not live answers 404 (by the page's own ``route()``); view restrictions, aliases, redirects and
+trailing slashes are handled after routing, by Wagtail's serve view and middleware, as before.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page
+
+from . import versions
+from .invalidation import PAGES
+
+
+def _steps(root, components):
+    """(pk, content type id, live) of each page along ``components`` below ``root``, until one is missing."""
+    addresses, address = [], root.url_path
+    for component in components:
+        address = f"{address}{component}/"
+        addresses.append(address)
+    found = {
+        url_path: (pk, content_type_id, live)
+        for url_path, pk, content_type_id, live in Page.objects.filter(
+            path__startswith=root.path,
+            depth__gt=root.depth,
+            slug__in=set(components),
+            url_path__in=addresses,
+        ).values_list("url_path", "pk", "content_type_id", "live")
+    }
+    steps = []
+    for address in addresses:
+        if address not in found:
+            break
+        steps.append(found[address])
+    return steps
+
+
+def _routes_itself(model, live, remaining):
+    """Would this page's own ``route()`` answer for ``remaining`` instead of handing on to a child?"""
+    if model.route is Page.route:
+        return False
+    if model.route is RoutablePageMixin.route:
+        if not live:
+            return False
+        try:
+            model.get_resolver().resolve("/" + "/".join(remaining) + "/")
+        except Http404:
+            return False
+        return True
+    return True  # some other route(): let it decide
+
+
+def _specific(model, pk):
+    try:
+        return model._default_manager.get(pk=pk)
+    except model.DoesNotExist as error:
+        raise Http404 from error
+
+
+def route_along_path(root, request, path_components):
+    """``root.route(request, path_components)`` as Wagtail answers it, in (at most) two queries."""
+    if not path_components:
+        return Page.route(root, request, path_components)
+    steps = versions.cached(
+        ("route", root.pk, root.url_path, *path_components), [PAGES], lambda: _steps(root, path_components)
+    )
+    for index, (pk, content_type_id, live) in enumerate(steps):
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        remaining = path_components[index + 1 :]
+        if not remaining or _routes_itself(model, live, remaining):
+            return _specific(model, pk).route(request, remaining)
+    raise Http404  # a page on the way has no child of that slug

@@ -1,0 +1,149 @@
+"""Correct under caching (issue 13, item 3): every change shows at once, to those who may see it.
+
+Each test visits first (filling every cache: the shell's menu, settings, permissions, unread
+count, routes, and the pages' fragments), changes something the way the intranet changes it, then
+visits again through the test client with the real (in-memory) caches. A stale cache fails it.
+"""
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import PageViewRestriction
+
+from comments import services as comment_services
+from comments.models import Comment
+from comments.notifications import REPLY
+from notifications import services as notification_services
+from people import roles
+from reactions import services as reaction_services
+from tests.factories import NewsArticlePageFactory, NewsIndexPageFactory, StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def news(home_page):
+    index = NewsIndexPageFactory(parent=home_page, show_in_menus=True)
+    article = NewsArticlePageFactory(parent=index, title="Borgermøde om mental frikommune")
+    return index, article
+
+
+@pytest.fixture
+def colleague(make_user, role_groups):
+    return make_user("kollega", roles.EMPLOYEES)
+
+
+@pytest.fixture
+def reader(client, make_user, role_groups):
+    user = make_user("laeser", roles.EMPLOYEES)
+    client.force_login(user)
+    return user
+
+
+def page(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return response.content.decode()
+
+
+def test_a_new_comment_shows_at_once_and_a_hidden_one_goes(client, news, reader, colleague, make_user, role_groups):
+    _index, article = news
+    assert "Første kommentar" not in page(client, article.url)
+    page(client, article.url)  # a repeated visit, served from what the first one kept
+    comment, _ = comment_services.post_comment(page=article, author=colleague, body="Første kommentar")
+    assert "Første kommentar" in page(client, article.url)
+    moderator = make_user("mod", roles.MODERATORS)
+    comment_services.hide_comment(Comment.objects.get(pk=comment.pk), moderator, "Uden for emnet")
+    assert "Første kommentar" not in page(client, article.url)
+
+
+def test_a_reaction_moves_the_count_at_once(client, news, reader, colleague):
+    _index, article = news
+    before = page(client, article.url)
+    reaction_services.add(colleague, article)
+    after = page(client, article.url)
+    assert before != after
+    reaction_services.remove(colleague, article)
+    assert page(client, article.url) != after
+
+
+def test_a_publication_shows_on_the_news_list_and_dashboard_and_an_unpublished_one_goes(client, news, reader):
+    index, _article = news
+    assert "Ny aftale om fleksjob" not in page(client, index.url)
+    page(client, "/")
+    fresh = NewsArticlePageFactory(parent=index, title="Ny aftale om fleksjob")
+    fresh.save_revision().publish()
+    assert "Ny aftale om fleksjob" in page(client, index.url)
+    assert "Ny aftale om fleksjob" in page(client, "/")
+    fresh.unpublish()
+    assert "Ny aftale om fleksjob" not in page(client, index.url)
+    assert "Ny aftale om fleksjob" not in page(client, "/")
+    assert client.get(fresh.url_path.replace("/home", "", 1)).status_code == 404
+
+
+def test_the_menu_follows_renamed_and_new_pages(client, home_page, news, reader):
+    index, _article = news
+    assert ">Nyheder<" in page(client, "/")
+    index.title = "Nyt fra kommunen"
+    index.save_revision().publish()
+    content = page(client, "/")
+    assert ">Nyt fra kommunen<" in content and ">Nyheder<" not in content
+    StandardPageFactory(parent=home_page, title="Om strategien", slug="om-strategien", show_in_menus=True)
+    assert ">Om strategien<" in page(client, "/")
+
+
+def test_a_permission_change_shows_at_once(client, home_page, reader, role_groups):
+    assert "/admin/" not in page(client, "/")
+    assert "/rapport/" not in page(client, "/")
+    reader.groups.add(Group.objects.get(name=roles.COMMUNICATIONS))
+    content = page(client, "/")
+    assert "Redigering (Wagtail)" in content
+    assert "/rapport/" in content
+    reader.groups.remove(Group.objects.get(name=roles.COMMUNICATIONS))
+    content = page(client, "/")
+    assert "Redigering (Wagtail)" not in content
+    assert "/rapport/" not in content
+    assert client.get("/admin/").status_code != 200
+
+
+def test_a_moderator_role_opens_the_moderation_queue_at_once(client, home_page, reader, role_groups):
+    assert client.get("/moderering/").status_code in (302, 403, 404)
+    moderators = Group.objects.get(name=roles.MODERATORS)
+    reader.groups.add(moderators)
+    assert client.get("/moderering/").status_code == 200
+    moderators.user_set.remove(reader)
+    assert client.get("/moderering/").status_code in (302, 403, 404)
+
+
+def test_a_page_made_private_goes_for_those_without_access(client, home_page, reader, make_user, role_groups):
+    secret = StandardPageFactory(parent=home_page, title="Ledelsesnotat", slug="ledelsesnotat", show_in_menus=True)
+    assert ">Ledelsesnotat<" in page(client, "/")
+    page(client, "/ledelsesnotat/")
+    restriction = PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.get(name=roles.COMMUNICATIONS))
+    assert client.get("/ledelsesnotat/").status_code in (302, 403)
+    communicator = make_user("komm", roles.COMMUNICATIONS)
+    client.force_login(communicator)
+    assert "Ledelsesnotat" in page(client, "/ledelsesnotat/")
+
+
+def test_the_unread_count_moves_at_once(client, home_page, reader, colleague):
+    page(client, "/")
+    notification_services.notify(reader, REPLY, actor=colleague, title="Svar", url="/")
+    assert "badge-notification" in page(client, "/")
+    notification_services.mark_all_read(reader)
+    assert "badge-notification" not in page(client, "/")
+
+
+def test_a_language_switch_brings_the_page_back_in_that_language(client, news, reader):
+    _index, article = news
+    for url in ("/", article.url):
+        assert "Tilgængelighedserklæring" in page(client, url)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    for url in ("/", article.url):
+        content = page(client, url)
+        assert '<html lang="en">' in content
+        assert "Accessibility statement" in content and "Front page" in content
+    client.post("/i18n/setlang/", {"language": "da", "next": "/"})
+    for url in ("/", article.url):
+        content = page(client, url)
+        assert "Tilgængelighedserklæring" in content and ">Forside<" in content
