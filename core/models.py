@@ -51,14 +51,23 @@ class BasePage(Page):
         """Wagtail's rule in one query instead of two, as every page view asks it: the restrictions
         of this page and its ancestors, an alias (itself or an ancestor) answering with its source's.
 
-        The ancestors are named by their tree paths, which this page's path spells out.
+        The ancestors are named by their tree paths, which this page's path spells out. Whether
+        there is any restriction at all is kept under the ``pages`` version (which view restrictions,
+        moves and saves move on): for the many pages without one, Wagtail's check costs no query
+        (an empty query set is never sent to the database).
         """
+        from .invalidation import PAGES
+        from .versions import cached
+
         paths = [self.path[: self.steplen * depth] for depth in range(1, self.depth + 1)]
         along = Page.objects.filter(path__in=paths)
-        return PageViewRestriction.objects.filter(
+        restrictions = PageViewRestriction.objects.filter(
             Q(page__in=along.filter(alias_of__isnull=True).values("pk"))
             | Q(page__in=along.filter(alias_of__isnull=False).values("alias_of"))
         )
+        if not self.pk or cached(("restricted", self.pk, self.path), [PAGES], restrictions.exists):
+            return restrictions
+        return PageViewRestriction.objects.none()
 
     class Meta:
         abstract = True

@@ -40,7 +40,9 @@ from django.db import transaction
 from .memo import memoised, remember
 
 SHARED_CACHE = "shared"
-DEFAULT_TIMEOUT = 24 * 60 * 60
+# Values are never stale while the shared cache answers; should a bump be lost to a failing Redis
+# (core/cache.py drops writes then), a value outlives it by at most this long.
+DEFAULT_TIMEOUT = 60 * 60
 _PREFIX = "version:"
 _MISSING = object()
 

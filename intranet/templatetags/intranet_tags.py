@@ -54,11 +54,12 @@ def footer_links(context):
         return {"statement_url": None, "contact_email": ""}
 
     def compute():
-        site_settings = SiteSettings.for_site(site)
-        statement = site_settings.accessibility_statement
+        # Read, never created here (``for_site`` would create the row and so move ``pages`` on).
+        site_settings = SiteSettings.objects.filter(site=site).select_related("accessibility_statement").first()
+        statement = site_settings.accessibility_statement if site_settings else None
         return {
             "statement_url": statement.get_url(request) if statement is not None and statement.live else None,
-            "contact_email": site_settings.contact_email,
+            "contact_email": site_settings.contact_email if site_settings else "",
         }
 
     return versions.cached(("footer_links", site.pk), [PAGES], compute)

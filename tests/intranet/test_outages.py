@@ -150,14 +150,14 @@ def redis_server(tmp_path, settings):
 
     server = Server()
     server.start()
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "core.cache.TolerantRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{port}/0",
-            "KEY_PREFIX": "intranet",
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+    redis_cache = {
+        "BACKEND": "core.cache.TolerantRedisCache",
+        "LOCATION": f"redis://127.0.0.1:{port}/0",
+        "KEY_PREFIX": "intranet",
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }
+    # As base.py with REDIS_URL: values and the shared versions and sessions in the one Redis.
+    settings.CACHES = {"default": redis_cache, "shared": redis_cache}
     yield server
     if server.process.poll() is None:
         server.stop()
