@@ -364,6 +364,11 @@ class Command(BaseCommand):
         progress = Progress(self.stdout, "søgeindeks", total)
         index_all(models, progress.update, prepare={WorkshopOutcomePage: with_project_titles})
         progress.update(total)
+        if connection.vendor == "postgresql":
+            # The planner's statistics for the new rows, as autovacuum would gather them in a while: measured
+            # at once, a bulk-loaded table would otherwise be planned as empty.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
 
 
 def with_project_titles(outcomes):
