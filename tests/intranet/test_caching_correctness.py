@@ -7,6 +7,7 @@ visits again through the test client with the real (in-memory) caches. A stale c
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 from wagtail.models import PageViewRestriction
 
 from comments import services as comment_services
@@ -147,3 +148,28 @@ def test_a_language_switch_brings_the_page_back_in_that_language(client, news, r
     for url in ("/", article.url):
         content = page(client, url)
         assert "Tilgængelighedserklæring" in content and ">Forside<" in content
+
+
+def test_an_article_made_private_leaves_the_lists_of_those_without_access(client, news, reader, make_user):
+    index, article = news
+    communicator = make_user("komm", roles.COMMUNICATIONS)
+    for url in (index.url, "/", article.url):
+        page(client, url)
+    restriction = PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.get(name=roles.COMMUNICATIONS))
+    assert article.title not in page(client, index.url)
+    assert article.title not in page(client, "/")
+    assert client.get(article.url).status_code in (302, 403)
+    # Those with access still open it (the shared listing on /nyheder/ shows public articles only).
+    client.force_login(communicator)
+    assert article.title in page(client, article.url)
+
+
+def test_a_session_ended_by_logging_out_is_gone_from_the_cache_too(client, home_page, reader):
+    page(client, "/")
+    cookie = client.cookies["sessionid"].value
+    client.post("/logout/")
+    stolen = Client(HTTP_HOST="localhost")
+    stolen.cookies["sessionid"] = cookie
+    response = stolen.get("/")
+    assert response.status_code == 302 and "/login/" in response["Location"]
