@@ -8,12 +8,16 @@ newest few items and links to the full list.
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from comments.models import Comment
-from core.privacy import visible
+from core import fragments, versions
+from core.invalidation import ACCESS, PAGES, user_access
+from core.privacy import hidden_paths, visible
 from events.models import Registration
 from news.listings import aimed_at, unconfirmed_for
 from news.models import NewsArticlePage
@@ -25,6 +29,7 @@ from workshops import services as workshop_services
 from workshops.models import Idea, WorkshopOutcomePage
 
 from .moderation import sections_for
+from .signals import IDEAS, WORKFLOWS, confirmations_of, follows_of, registrations_of
 
 LATEST_NEWS = 5
 MY_PROJECTS = 8
@@ -65,26 +70,53 @@ class ReviewQueue:
         return sum(self.counts.values())
 
 
+def _department_of(user):
+    """The user's department (which news are aimed at her), kept until a profile changes (``content``)."""
+
+    def compute():
+        profile = getattr(user, "profile", None)
+        return profile.department_id if profile is not None else None
+
+    return versions.cached(("dashboard-department", user.pk), [fragments.CONTENT], compute)
+
+
 def latest_news(user, limit=LATEST_NEWS):
-    """The newest articles aimed at the user: for everybody or for her department (``news.listings.aimed_at``)."""
-    articles = (
-        NewsArticlePage.objects.live()
-        .public()
-        .filter(aimed_at(user))
-        .defer_streamfields()
-        .prefetch_related("categories")
-        .order_by("-date", "-first_published_at", "-pk")
-    )
-    return Listing.of(articles, limit)
+    """The newest articles aimed at the user: for everybody or for her department (``news.listings.aimed_at``).
+
+    The same for everybody in a department: kept per department until a page or category changes.
+    """
+
+    def compute():
+        articles = (
+            NewsArticlePage.objects.live()
+            .public()
+            .filter(aimed_at(user))
+            .defer_streamfields()
+            .prefetch_related("categories")
+            .order_by("-date", "-first_published_at", "-pk")
+        )
+        return Listing.of(articles, limit)
+
+    return versions.cached(("dashboard-news", _department_of(user), limit), [PAGES, fragments.CONTENT], compute)
 
 
 def must_read(user, limit=MUST_READ):
-    """Important articles the user has not yet confirmed having read; pinned at the top until she does."""
-    return Listing.of(unconfirmed_for(user), limit)
+    """Important articles the user has not yet confirmed having read; pinned at the top until she does.
+
+    Kept until a page changes or the user confirms (``home.signals``).
+    """
+    return versions.cached(
+        ("dashboard-must-read", user.pk, _department_of(user), limit),
+        [PAGES, confirmations_of(user.pk)],
+        lambda: Listing.of(unconfirmed_for(user), limit),
+    )
 
 
 def projects_of(user, request, limit=MY_PROJECTS):
-    """The live projects the user leads or is on the team of, leads first (``project.lead_id``)."""
+    """The live projects the user leads or is on the team of, leads first (``project.lead_id``).
+
+    Kept until a page or a team (``content``, ``home.signals``) changes.
+    """
     memberships = ProjectTeamMember.objects.filter(user=user).values("page_id")
     projects = (
         visible(ProjectPage.objects.live(), request)
@@ -92,38 +124,69 @@ def projects_of(user, request, limit=MY_PROJECTS):
         .defer_streamfields()
         .order_by("title", "pk")
     )
-    return Listing.of(projects, limit)
+    return versions.cached(
+        ("dashboard-projects", user.pk, hidden_paths(request), limit),
+        [PAGES, fragments.CONTENT],
+        lambda: Listing.of(projects, limit),
+    )
 
 
 def submissions_of(user, limit=MY_SUBMISSIONS):
-    """The newest of the user's workshop outcomes with the status /mine-indsendelser/ shows."""
-    submissions = workshop_services.submissions_of(user)
-    return Listing(items=submissions[:limit], has_more=len(submissions) > limit, total=len(submissions))
+    """The newest of the user's workshop outcomes with the status /mine-indsendelser/ shows.
+
+    Kept until a page or any workflow (``home.signals.WORKFLOWS``) changes.
+    """
+
+    def compute():
+        submissions = workshop_services.submissions_of(user)
+        return Listing(items=submissions[:limit], has_more=len(submissions) > limit, total=len(submissions))
+
+    return versions.cached(("dashboard-submissions", user.pk, limit), [PAGES, WORKFLOWS], compute)
 
 
 def review_queue(user):
-    """The number of items at /moderering/ for those it serves; None for everybody else."""
-    sections = sections_for(user)
-    if not sections:
-        return None
-    counts = {section.key: section.count() for section in sections}
-    lines = [section.summary(counts[section.key]) for section in sections]
-    return ReviewQueue(counts=counts, lines=lines, url=reverse("moderation_queue"))
+    """The number of items at /moderering/ for those it serves; None for everybody else.
+
+    Kept per person and language until a page, a comment or report, a workflow or the person's
+    roles (``access``) change: who reviews what follows from those alone.
+    """
+
+    def compute():
+        sections = sections_for(user)
+        if not sections:
+            return None
+        counts = {section.key: section.count() for section in sections}
+        lines = [str(section.summary(counts[section.key])) for section in sections]
+        return ReviewQueue(counts=counts, lines=lines, url=reverse("moderation_queue"))
+
+    return versions.cached(
+        ("dashboard-review-queue", user.pk, get_language()),
+        [PAGES, fragments.ALL_COMMENTS, WORKFLOWS, ACCESS, user_access(user.pk)],
+        compute,
+    )
 
 
 def newest_ideas(request, limit=NEWEST_IDEAS):
-    """Ideas of published outcomes only (outcomes awaiting review are not public), outside private sections."""
+    """Ideas of published outcomes only (outcomes awaiting review are not public), outside private sections.
+
+    The same for everybody who passes the same restrictions: kept until a page or an idea changes.
+    """
     ideas = (
         visible(Idea.objects.filter(outcome__live=True), request, field="outcome__path")
         .select_related("outcome", "project")
         .defer("outcome__ideas", "outcome__method", "outcome__summary", "outcome__next_steps", "project__body")
         .order_by("-created_at", "-pk")
     )
-    return Listing.of(ideas, limit)
+    return versions.cached(
+        ("dashboard-ideas", hidden_paths(request), limit), [PAGES, IDEAS], lambda: Listing.of(ideas, limit)
+    )
 
 
 def facilitated_by(user, request, limit=FACILITATED):
-    """Published workshops the user facilitated, newest workshop first; None for those who are no change agent."""
+    """Published workshops the user facilitated, newest workshop first; None for those who are no change agent.
+
+    Kept until a page changes (the facilitators are saved with the outcome).
+    """
     if not roles.has_role(user, roles.CHANGE_AGENTS):
         return None
     outcomes = (
@@ -132,11 +195,16 @@ def facilitated_by(user, request, limit=FACILITATED):
         .defer_streamfields()
         .order_by("-workshop_date", "-pk")
     )
-    return Listing.of(outcomes, limit)
+    return versions.cached(
+        ("dashboard-facilitated", user.pk, hidden_paths(request), limit), [PAGES], lambda: Listing.of(outcomes, limit)
+    )
 
 
 def my_events(user, request, limit=MY_EVENTS):
-    """Coming events the user has a seat for or waits for, soonest first (``events``)."""
+    """Coming events the user has a seat for or waits for, soonest first (``events``).
+
+    Kept until a page or the user's sign-ups change; drawn afresh as soon as one of the kept events has ended.
+    """
     registrations = (
         visible(Registration.objects.filter(user=user, event__live=True), request, field="event__path")
         .filter(event__end__gt=timezone.now())
@@ -144,7 +212,14 @@ def my_events(user, request, limit=MY_EVENTS):
         .defer("event__description")
         .order_by("event__start", "pk")
     )
-    return Listing.of(registrations, limit)
+    key = ("dashboard-events", user.pk, hidden_paths(request), limit)
+    names = [PAGES, registrations_of(user.pk)]
+    listing = versions.cached(key, names, lambda: Listing.of(registrations, limit))
+    now = timezone.now()
+    if any(registration.event.end <= now for registration in listing.items):
+        listing = Listing.of(registrations, limit)
+        cache.set(versions.key_for(key, names), listing, versions.DEFAULT_TIMEOUT)
+    return listing
 
 
 def report_link(user):
@@ -153,7 +228,10 @@ def report_link(user):
 
 
 def replies_to(user, request, limit=REPLIES):
-    """Visible replies by others to the user's comments, on live pages, newest first."""
+    """Visible replies by others to the user's comments, on live pages, newest first.
+
+    Kept until any comment, page or person's name changes.
+    """
     replies = (
         visible(Comment.objects.visible(), request, field="page__path")
         .filter(parent__author=user, page__live=True)
@@ -161,13 +239,33 @@ def replies_to(user, request, limit=REPLIES):
         .select_related("author", "page")
         .order_by("-created_at", "-pk")
     )
-    return Listing.of(replies, limit)
+    return versions.cached(
+        ("dashboard-replies", user.pk, hidden_paths(request), limit),
+        [PAGES, fragments.CONTENT, fragments.ALL_COMMENTS],
+        lambda: Listing.of(replies, limit),
+    )
 
 
 def followed_by(user, limit=FOLLOWED):
-    """What the user follows (projects, news categories, outcomes): one query plus one per followed type."""
-    followed = notification_services.followed_by(user)
-    return Listing(items=followed[:limit], has_more=len(followed) > limit, total=len(followed))
+    """What the user follows (projects, news categories, outcomes): one query plus one per followed type.
+
+    Kept until the user follows or unfollows something (``home.signals``) or a page or category changes.
+    """
+
+    def compute():
+        followed = notification_services.followed_by(user)
+        return Listing(items=followed[:limit], has_more=len(followed) > limit, total=len(followed))
+
+    return versions.cached(
+        ("dashboard-followed", user.pk, limit), [PAGES, fragments.CONTENT, follows_of(user.pk)], compute
+    )
+
+
+def shortcuts(page):
+    """The front page's live children shown in menus ("Genveje"), kept until a page changes."""
+    return versions.cached(
+        ("dashboard-shortcuts", page.pk), [PAGES], lambda: list(page.get_children().live().in_menu().specific())
+    )
 
 
 def dashboard_for(request):

@@ -36,11 +36,12 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         """The logged-in person's dashboard (``home.dashboard``); everything is behind login."""
-        from .dashboard import dashboard_for
+        from .dashboard import dashboard_for, shortcuts
 
         context = super().get_context(request, *args, **kwargs)
         if request.user.is_authenticated:
             context["dashboard"] = dashboard_for(request)
+            context["shortcuts"] = shortcuts(self)
         return context
 
 

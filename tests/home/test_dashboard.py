@@ -319,19 +319,26 @@ def follow_everything(people):
             notification_services.follow(people[name], target)
 
 
-def test_dashboard_queries_do_not_grow_with_the_data(client, tree, people, monkeypatch):
+ROLES = ("medarbejder", "forandringsagent", "projektleder", "moderator", "kommunikation")
+
+
+def test_dashboard_queries_do_not_grow_with_the_data(client, tree, people, make_user, monkeypatch):
     monkeypatch.setattr(workshop_services, "MAX_SUBMISSIONS_PER_HOUR", 1000)  # 40 submissions in a minute here
     data = Data(tree, people)
     data.grow_to(articles=3, projects=1, submissions=2, ideas=5, replies=2, reports=1)
     follow_everything(people)
-    small = {name: count_queries(client, people[name]) for name in ("medarbejder", "projektleder", "moderator")}
+    people["forandringsagent"] = make_user("forandringsagent", roles.EMPLOYEES, roles.CHANGE_AGENTS)
+    client.force_login(people["medarbejder"])
+    client.get("/")  # the first view of a fresh site makes its settings row, which moves `pages`
+    small = {name: count_queries(client, people[name]) for name in ROLES}
     assert small["medarbejder"][1]["submissions"].total == 2
     assert len(small["medarbejder"][1]["must_read"].items) == 1
     assert small["projektleder"][1]["review_queue"].counts["outcomes"] == 2
 
     data.grow_to(articles=60, projects=30, submissions=40, ideas=200, replies=50, reports=20)
     follow_everything(people)
-    large = {name: count_queries(client, people[name]) for name in ("medarbejder", "projektleder", "moderator")}
+    large = {name: count_queries(client, people[name]) for name in ROLES}
+    print("dashboard queries per role:", {name: count for name, (count, _data) in large.items()})
     employee, lead, moderator = (large[name][1] for name in ("medarbejder", "projektleder", "moderator"))
     assert employee["submissions"].total == 40 and employee["projects"].has_more
     assert employee["replies"].has_more and employee["ideas"].has_more and employee["news"].has_more
