@@ -12,7 +12,7 @@ export DJANGO_SETTINGS_MODULE ?= intranet.settings.dev
 export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 export RUN_ADDRESS := $(HOST):$(PORT)
 
-.PHONY: run test setup install assets migrate seed lint format messages chromium redis-server bench bench-setup loadtest clean
+.PHONY: run test setup install assets migrate seed lint format messages chromium redis-server bench bench-setup loadtest lighthouse clean
 
 # The web server and the background worker (Procfile), in the foreground; Ctrl-C stops both.
 run: setup seed
@@ -39,12 +39,13 @@ assets: static/dkfds/.copied static/dkfds/.built
 static/dkfds/.copied: node_modules/.installed
 	rm -rf static/dkfds static/vendor
 	mkdir -p static/dkfds static/vendor
-	cp -r node_modules/dkfds/dist/css node_modules/dkfds/dist/js node_modules/dkfds/dist/fonts node_modules/dkfds/dist/img static/dkfds/
+	cp -r node_modules/dkfds/dist/css node_modules/dkfds/dist/fonts node_modules/dkfds/dist/img static/dkfds/
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx.min.js
 	touch $@
 
-# The stylesheet with only the font weights used (woff2) and a sprite of only the icons the templates name.
-static/dkfds/.built: static/dkfds/.copied scripts/build_assets.py $(shell find templates -name '*.html')
+# The stylesheet with only the font weights used (woff2), a sprite of only the icons the templates name and
+# a script of only the DKFDS components the pages use (esbuild, from DKFDS's sources).
+static/dkfds/.built: static/dkfds/.copied scripts/build_assets.py $(wildcard scripts/dkfds/*.js) $(shell find templates -name '*.html')
 	$(PY) scripts/build_assets.py
 	touch $@
 
@@ -116,5 +117,21 @@ $(VENV)/.bench-installed: requirements-bench.txt $(VENV)/.installed
 loadtest: bench-setup $(VENV)/.bench-installed
 	$(BENCH_ENV) $(PY) manage.py run_loadtest
 
+# --- Lighthouse: the article page's performance and accessibility scores under production settings ----------------------
+# Its own demo database (seed_demo refuses production settings, so it seeds under dev settings), gunicorn with the
+# bench settings, Lighthouse pinned in bench/lighthouse/ (its own node_modules, not the project's), Debian's Chromium.
+LIGHTHOUSE_DATABASE_URL ?= sqlite:///$(CURDIR)/bench/lighthouse.sqlite3
+LIGHTHOUSE_ENV = $(BENCH_ENV) DATABASE_URL=$(LIGHTHOUSE_DATABASE_URL)
+
+bench/lighthouse/node_modules/.installed: bench/lighthouse/package.json bench/lighthouse/package-lock.json
+	npm ci --prefix bench/lighthouse --no-audit --no-fund --loglevel=error
+	touch $@
+
+lighthouse: install assets chromium bench/lighthouse/node_modules/.installed
+	$(LIGHTHOUSE_ENV) DJANGO_SETTINGS_MODULE=intranet.settings.dev $(PY) manage.py migrate --no-input -v0
+	$(LIGHTHOUSE_ENV) DJANGO_SETTINGS_MODULE=intranet.settings.dev $(PY) manage.py seed_demo > /dev/null
+	$(LIGHTHOUSE_ENV) $(PY) manage.py collectstatic --no-input -v0
+	$(LIGHTHOUSE_ENV) CHROME_PATH=$(CHROMIUM) $(PY) manage.py run_lighthouse
+
 clean:
-	rm -rf $(VENV) node_modules static/dkfds static/vendor staticfiles
+	rm -rf $(VENV) node_modules static/dkfds static/vendor staticfiles bench/lighthouse/node_modules

@@ -1,11 +1,12 @@
-"""Layouts that hold: no sideways scrolling on a 390 px phone, cards wide enough on a 1280 px desktop, print."""
+"""Layouts that hold: no sideways scrolling on a 390 px phone, cards wide enough on a 1280 px desktop, print;
+the menus DKFDS's script drives (the phone's drawer, the desktop's "Mere" overflow menu)."""
 
 import pytest
 from django.core.management import call_command
 
 from workshops.models import WorkshopOutcomePage
 
-from .conftest import login
+from .conftest import axe_violations, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,10 +19,12 @@ def demo(home_page):
 
 
 def pages_to_check():
+    from events.models import EventPage
     from news.models import NewsArticlePage
     from projects.models import ProjectPage
 
     article = NewsArticlePage.objects.live().order_by("-date").first()
+    event = EventPage.objects.live().order_by("start").first()
     project = ProjectPage.objects.live().first()
     outcome = WorkshopOutcomePage.objects.live().first()
     urls = [
@@ -40,10 +43,12 @@ def pages_to_check():
         "/rapport/",
         "/soeg/?q=idé",
     ]
+    # The calendar (list and month), an event and the notifications: also checked with axe-core at this width.
+    axe_urls = ["/kalender/", "/kalender/?visning=maaned", event.url, "/notifikationer/"]
     pending = WorkshopOutcomePage.objects.filter(live=False).first()
     if pending is not None:
         urls.append(f"/moderering/workshopresultater/{pending.pk}/")
-    return urls
+    return urls + axe_urls, axe_urls
 
 
 OVERFLOW = """() => {
@@ -60,14 +65,18 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, live_server, demo):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844}, locale="da-DK")
     page = context.new_page()
     login(page, "admin", PASSWORD)
-    too_wide = {}
-    for url in pages_to_check():
+    too_wide, violations = {}, {}
+    urls, axe_urls = pages_to_check()
+    for url in urls:
         page.goto(url)
         result = page.evaluate(OVERFLOW)
         if result["scroll"] > 390:
             too_wide[url] = result
+        if url in axe_urls and (found := axe_violations(page)):
+            violations[url] = found
     context.close()
     assert too_wide == {}
+    assert violations == {}
 
 
 # A card is cut when any visible element in it is wider than the card or clips its own text
@@ -115,3 +124,45 @@ def test_print_shows_the_article_without_menus_forms_and_language_picker(browser
     assert page.locator("h1").is_visible()
     context.close()
     assert hidden == []
+
+
+def test_the_phone_menu_opens_as_a_dialog_and_closes_with_escape(browser, live_server, demo):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844}, locale="da-DK")
+    page = context.new_page()
+    login(page, "medarbejder", PASSWORD)
+    drawer = page.get_by_role("dialog", name="Menu")
+    assert not drawer.is_visible()
+
+    page.get_by_role("button", name="Menu").click()
+    drawer.wait_for(state="visible")
+    assert page.evaluate("document.activeElement.classList.contains('js-menu-close')")
+    assert drawer.get_by_role("navigation", name="Hovedmenu på mobil").get_by_role("link", name="Nyheder").is_visible()
+    assert axe_violations(page) == []
+
+    page.keyboard.press("Escape")
+    drawer.wait_for(state="hidden")
+    assert page.evaluate("document.activeElement.classList.contains('js-menu-open')")
+
+    page.get_by_role("button", name="Menu").click()
+    drawer.get_by_role("link", name="Nyheder").click()
+    page.wait_for_url("**/nyheder/")
+    assert not drawer.is_visible()
+    context.close()
+
+
+def test_menu_items_that_do_not_fit_move_to_the_more_menu(browser, live_server, demo):
+    """DKFDS moves the main menu's last items into "Mere" when the desktop menu is too narrow for them all."""
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1000, "height": 800}, locale="da-DK")
+    page = context.new_page()
+    login(page, "moderator", PASSWORD)
+    menu = page.get_by_role("navigation", name="Hovedmenu")
+    more = menu.get_by_role("button", name="Mere")
+    more.wait_for()
+    hidden = menu.locator(".mainmenu > li.d-none > a").all_inner_texts()
+    assert hidden, "every item fits: widen the menu or narrow the window so that the test means something"
+    assert more.get_attribute("aria-expanded") == "false"
+    more.click()
+    assert more.get_attribute("aria-expanded") == "true"
+    for label in hidden:
+        assert menu.locator("#fds-more-menu").get_by_role("link", name=label.strip()).is_visible()
+    context.close()

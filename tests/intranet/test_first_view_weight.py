@@ -60,3 +60,10 @@ def test_text_assets_are_served_compressed(first_view):
     for url, (raw, gzip_size, brotli_size) in first_view.assets.items():
         if url.endswith((".css", ".js")) and raw > 1024:
             assert brotli_size < raw and gzip_size < raw, url
+
+
+def test_only_the_dkfds_components_the_pages_use_are_shipped(first_view):
+    """DKFDS's full bundle (77 KB) gives way to the menus and tables the pages use (scripts/dkfds/)."""
+    scripts = [url for url in first_view.assets if "/dkfds/js/" in url]
+    assert len(scripts) == 1 and "/dkfds-intranet." in scripts[0], scripts
+    assert first_view.assets[scripts[0]][0] < 20 * 1024, first_view.assets[scripts[0]]

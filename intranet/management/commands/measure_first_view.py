@@ -33,7 +33,7 @@ UNUSED = [
     "dkfds/css/dkfds-borgerdk*",
     "dkfds/css/dkfds-virkdk*",
     "dkfds/fonts/IBMPlexSans",
-    "dkfds/js/dkfds.js",
+    "dkfds/js/dkfds.*",
     "dkfds/img/all-svg-icons.svg",
 ]
 
