@@ -46,12 +46,14 @@ def test_a_change_agent_sees_the_workshops_she_facilitated(client, tree, people,
     assert "En andens workshop" not in block
 
     client.force_login(agent)
+    client.get("/")  # a repeated visit is measured: the first after a change fills the cached blocks
     with CaptureQueriesContext(connection) as small:
         client.get("/")
     for n in range(8):
         extra = WorkshopOutcomePageFactory(parent=tree["ours"], title=f"Workshop {n}")
         extra.facilitators.set([agent])
         extra.save_revision().publish()
+    client.get("/")
     with CaptureQueriesContext(connection) as large:
         client.get("/")
     assert len(small.captured_queries) == len(large.captured_queries)
