@@ -173,3 +173,55 @@ def test_a_session_ended_by_logging_out_is_gone_from_the_cache_too(client, home_
     stolen.cookies["sessionid"] = cookie
     response = stolen.get("/")
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+# --- The dashboard's cached blocks (home/dashboard.py) -----------------------------------------
+def must_read_block(content):
+    """The dashboard's "must read" block, empty when it is not shown."""
+    if "dashboard-must-read" not in content:
+        return ""
+    return content.split("dashboard-must-read", 1)[1].split("</section>", 1)[0]
+
+
+def test_must_read_news_leaves_the_dashboard_of_the_reader_who_confirms_and_only_hers(client, news, reader, colleague):
+    index, _article = news
+    page(client, "/")
+    important = NewsArticlePageFactory(parent=index, title="Ny sikkerhedsinstruks", requires_confirmation=True)
+    assert "Ny sikkerhedsinstruks" in must_read_block(page(client, "/"))
+    other = Client(HTTP_HOST="localhost")
+    other.force_login(colleague)
+    assert "Ny sikkerhedsinstruks" in must_read_block(page(other, "/"))
+    response = client.post(important.url + "laest/")
+    assert response.status_code in (200, 302)
+    assert "Ny sikkerhedsinstruks" not in must_read_block(page(client, "/"))
+    assert "Ny sikkerhedsinstruks" in must_read_block(page(other, "/")), "her colleague has not confirmed it"
+
+
+def test_a_reply_to_my_comment_shows_on_my_dashboard_at_once_and_a_hidden_one_goes(
+    client, news, reader, colleague, make_user
+):
+    _index, article = news
+    mine, _ = comment_services.post_comment(page=article, author=reader, body="Hvornår starter det?")
+    assert "Til næste uge" not in page(client, "/")
+    reply, _ = comment_services.post_comment(page=article, author=colleague, body="Til næste uge", parent=mine)
+    assert "Til næste uge" in page(client, "/")
+    moderator = make_user("mod", roles.MODERATORS)
+    comment_services.hide_comment(Comment.objects.get(pk=reply.pk), moderator, "Uden for emnet")
+    assert "Til næste uge" not in page(client, "/")
+
+
+def test_a_moderators_thread_is_never_served_to_a_reader(client, news, reader, colleague, make_user):
+    _index, article = news
+    comment_services.post_comment(page=article, author=colleague, body="En kommentar til moderering")
+    moderator = make_user("mod", roles.MODERATORS)
+    moderating = Client(HTTP_HOST="localhost")
+    moderating.force_login(moderator)
+    assert "Skjul kommentaren" in page(moderating, article.url)  # the moderator's thread, now cached
+    content = page(client, article.url)
+    assert "En kommentar til moderering" in content
+    assert "Skjul kommentaren" not in content
+    # And the other way round: the reader's own, still editable comment is hers alone.
+    comment_services.post_comment(page=article, author=reader, body="Min egen kommentar")
+    assert 'value="edit"' in page(client, article.url)
+    theirs = page(moderating, article.url)
+    assert "Min egen kommentar" in theirs and 'value="edit"' not in theirs
