@@ -7,20 +7,32 @@
   https://docs.wagtail.org/en/stable/reference/signals.html
 - ``access`` and ``access:<user id>``: what a person may do (Django permissions, group names).
   ``access:<id>`` moves when that person's groups or own permissions change; ``access`` when any
-  group or a group's permissions change, which concerns everyone in it.
+  group, a group's permissions or a group's rights on pages and collections change, which concerns
+  everyone in it.
+- ``workflows``: any workflow started, moved on, approved, sent back or cancelled (a workflow or task
+  state written): review queues, submissions, and who may edit a page under review.
 """
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.contrib.settings.models import BaseSiteSetting
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import (
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    PageViewRestriction,
+    Site,
+    TaskState,
+    WorkflowState,
+)
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import versions
 
 PAGES = "pages"
 ACCESS = "access"
+WORKFLOWS = "workflows"
 
 
 def user_access(user_id):
@@ -58,6 +70,10 @@ def _group_changed(**kwargs):
     versions.bump(ACCESS)
 
 
+def _workflow_written(**kwargs):
+    versions.bump(WORKFLOWS)
+
+
 def connect():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(_pages_changed, dispatch_uid=f"versions_pages_{id(signal)}")
@@ -73,6 +89,9 @@ def connect():
         _membership_changed, sender=user_model.user_permissions.through, dispatch_uid="versions_user_perms"
     )
     m2m_changed.connect(_group_permissions_changed, sender=Group.permissions.through, dispatch_uid="versions_groups")
-    for model in (Group, Permission):
+    for model in (Group, Permission, GroupPagePermission, GroupCollectionPermission):
         post_save.connect(_group_changed, sender=model, dispatch_uid=f"versions_access_save_{model.__name__}")
         post_delete.connect(_group_changed, sender=model, dispatch_uid=f"versions_access_delete_{model.__name__}")
+    for model in (WorkflowState, TaskState):
+        post_save.connect(_workflow_written, sender=model, dispatch_uid=f"versions_workflows_save_{model.__name__}")
+        post_delete.connect(_workflow_written, sender=model, dispatch_uid=f"versions_workflows_delete_{model.__name__}")

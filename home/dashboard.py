@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 
 from comments.models import Comment
 from core import fragments, versions
-from core.invalidation import ACCESS, PAGES, user_access
+from core.invalidation import ACCESS, PAGES, WORKFLOWS, user_access
 from core.privacy import hidden_paths, visible
 from events.models import Registration
 from news.listings import aimed_at, unconfirmed_for
@@ -29,7 +29,7 @@ from workshops import services as workshop_services
 from workshops.models import Idea, WorkshopOutcomePage
 
 from .moderation import sections_for
-from .signals import IDEAS, WORKFLOWS, confirmations_of, follows_of, registrations_of
+from .signals import IDEAS, confirmations_of, follows_of, registrations_of
 
 LATEST_NEWS = 5
 MY_PROJECTS = 8
@@ -134,7 +134,7 @@ def projects_of(user, request, limit=MY_PROJECTS):
 def submissions_of(user, limit=MY_SUBMISSIONS):
     """The newest of the user's workshop outcomes with the status /mine-indsendelser/ shows.
 
-    Kept until a page or any workflow (``home.signals.WORKFLOWS``) changes.
+    Kept until a page or any workflow (``core.invalidation.WORKFLOWS``) changes.
     """
 
     def compute():

@@ -1,14 +1,13 @@
 """What moves the versions the dashboard's cached blocks are kept under (``home.dashboard``).
 
 Signals on the rows themselves, so a write from a service, the admin or a test counts alike:
-a person's read confirmations, follows and event sign-ups move that person's version; any
-workflow state or task state moves ``workflows``; any idea or status move ``ideas``; team
+a person's read confirmations, follows and event sign-ups move that person's version; any idea or
+status move ``ideas``; workflow and task states move ``workflows`` (``core.invalidation``); team
 memberships and profiles (departments) move
 ``content`` (``core.fragments``), as a project's team shows on several pages.
 """
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import TaskState, WorkflowState
 
 from core import fragments, versions
 from events.models import Registration
@@ -18,8 +17,6 @@ from people.models import Profile
 from projects.models import ProjectTeamMember
 from workshops.models import Idea, IdeaStatusChange
 
-# Any workflow started, moved on, approved, sent back or cancelled: submissions and review queues.
-WORKFLOWS = "workflows"
 # Any idea made, removed or moved to another status (every move writes an IdeaStatusChange).
 IDEAS = "ideas"
 
@@ -48,10 +45,6 @@ def _registration_written(instance, **kwargs):
     versions.bump(registrations_of(instance.user_id))
 
 
-def _workflow_written(**kwargs):
-    versions.bump(WORKFLOWS)
-
-
 def _idea_written(**kwargs):
     versions.bump(IDEAS)
 
@@ -62,8 +55,6 @@ def connect():
         signal.connect(_confirmation_written, sender=ReadConfirmation, dispatch_uid=f"home_confirmations_{name}")
         signal.connect(_follow_written, sender=Follow, dispatch_uid=f"home_follows_{name}")
         signal.connect(_registration_written, sender=Registration, dispatch_uid=f"home_registrations_{name}")
-        for model in (WorkflowState, TaskState):
-            signal.connect(_workflow_written, sender=model, dispatch_uid=f"home_workflows_{model.__name__}_{name}")
         for model in (Idea, IdeaStatusChange):
             signal.connect(_idea_written, sender=model, dispatch_uid=f"home_ideas_{model.__name__}_{name}")
     # A person's department decides which news are aimed at her.

@@ -4,12 +4,18 @@
 so a kept piece is never stale; a false key (a preview, a form that failed) renders it afresh.
 The piece is rendered with a placeholder for the CSRF token, replaced by the reader's own token
 on the way out: a fragment shared between readers never carries another person's token.
+
+``{% cached_userbar %}``: Wagtail's user bar for editors, kept under the versions it depends on.
 """
 
 from django import template
 from django.core.cache import cache
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from wagtail.admin.templatetags.wagtailuserbar import get_page_instance, wagtailuserbar
 
+from core import versions
+from core.invalidation import ACCESS, PAGES, WORKFLOWS, user_access
 from core.versions import DEFAULT_TIMEOUT
 
 register = template.Library()
@@ -44,3 +50,23 @@ def cachedfragment(parser, token):
     nodelist = parser.parse(("endcachedfragment",))
     parser.delete_first_token()
     return CachedFragmentNode(nodelist, parser.compile_filter(bits[1]))
+
+
+@register.simple_tag(takes_context=True)
+def cached_userbar(context):
+    """Wagtail's user bar (``{% wagtailuserbar %}``), kept per editor and page until something it shows changes.
+
+    Its items follow the editor's rights on the page and its parent (``access``), the page tree and
+    locks (``pages``) and a page's review (``workflows``); its addresses follow the host. A preview
+    (a revision under review) is drawn afresh each time.
+    """
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not user.has_perm("wagtailadmin.access_admin"):
+        return ""
+    if getattr(request, "is_preview", False) or hasattr(request, "revision_id"):
+        return wagtailuserbar(context)
+    page = get_page_instance(context)
+    key_parts = ("userbar", user.pk, getattr(page, "pk", None), request.get_host(), get_language())
+    names = [PAGES, WORKFLOWS, ACCESS, user_access(user.pk)]
+    return mark_safe(versions.cached(key_parts, names, lambda: str(wagtailuserbar(context))))  # noqa: S308 (Wagtail's own markup)
