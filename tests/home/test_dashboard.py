@@ -22,6 +22,7 @@ from ..factories import (
     ProjectPageFactory,
     WorkshopOutcomePageFactory,
 )
+from ..query_budget import assert_within_budget
 
 pytestmark = pytest.mark.django_db
 
@@ -350,3 +351,4 @@ def test_dashboard_queries_do_not_grow_with_the_data(client, tree, people, make_
 
     for name in small:
         assert small[name][0] == large[name][0], name
+        assert_within_budget(large[name][0], f"/ ({name})")

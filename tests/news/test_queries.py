@@ -131,6 +131,7 @@ def test_news_pages_for_every_role_stay_the_same_from_demo_to_benchmark_size(
 ):
     """Each role's repeated visit to the index, a category, an article and the busy article: the same count at both sizes."""
     from people import roles
+    from tests.query_budget import assert_within_budget
     from tests.query_budget import count_queries as budget_count
 
     people = {name: make_user(name, roles.EMPLOYEES, *groups) for name, groups in ROLES.items()}
@@ -156,3 +157,6 @@ def test_news_pages_for_every_role_stay_the_same_from_demo_to_benchmark_size(
     large = measure()
     print("queries per role (index, category, article, busy article):", large)
     assert small == large
+    for name, counts in large.items():
+        for url, count in zip(urls, counts, strict=True):
+            assert_within_budget(count, f"{url} ({name})")
