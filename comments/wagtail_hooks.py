@@ -1,23 +1,17 @@
 """Comment moderation in the Wagtail admin: the audit-log actions, the list and the dashboard panel."""
 
-from django.contrib.admin import SimpleListFilter
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Prefetch
 from django.middleware.csrf import get_token
-from django.urls import re_path
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page
-from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail.snippets.models import register_snippet
 
 from core.moderation import MODERATION_SECTIONS_HOOK, ModerationSection
-from core.names import display_name
 
 from . import notifications, services
-from .admin_views import ModerateView
+from .admin_views import action_url, comment_viewset
 from .models import Comment, CommentReport
 
 
@@ -53,135 +47,7 @@ def register_comment_log_actions(actions):
     actions.register_action("comments.delete", _("Slet egen kommentar"), _("Kommentar slettet af forfatteren"))
 
 
-class ReportedFilter(SimpleListFilter):
-    title = _("anmeldt")
-    parameter_name = "anmeldt"
-
-    def lookups(self, request, model_admin):
-        return [("ja", _("Med åbne anmeldelser")), ("nej", _("Uden åbne anmeldelser"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "ja":
-            return queryset.reported()
-        if self.value() == "nej":
-            return queryset.exclude(pk__in=Comment.objects.reported().values("pk"))
-        return queryset
-
-
-class PageFilter(SimpleListFilter):
-    """Only pages that have comments (a plain page filter would list the whole tree)."""
-
-    title = _("side")
-    parameter_name = "side"
-
-    def lookups(self, request, model_admin):
-        pages = Page.objects.filter(Exists(Comment.objects.filter(page_id=OuterRef("pk")))).order_by("title")
-        return [(str(page.pk), page.title) for page in pages.only("pk", "title")]
-
-    def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
-            return queryset.filter(page_id=int(self.value()))
-        return queryset
-
-
-class CommentPermissionHelper(PermissionHelper):
-    """Moderators list, inspect, hide and unhide; nobody creates, edits or deletes comments here."""
-
-    def user_can_list(self, user):
-        return services.can_moderate(user)
-
-    def user_can_inspect_obj(self, user, obj):
-        return services.can_moderate(user)
-
-    def user_can_create(self, user):
-        return False
-
-    def user_can_edit_obj(self, user, obj):
-        return False
-
-    def user_can_delete_obj(self, user, obj):
-        return False
-
-
-class CommentButtonHelper(ButtonHelper):
-    def moderation_button(self, obj, action, label):
-        return {
-            "url": self.url_helper.get_action_url(action, obj.pk),
-            "label": label,
-            "classname": self.finalise_classname(["button-secondary"]),
-            "title": f"{label}: {obj}",
-        }
-
-    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
-        buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
-        if not services.can_moderate(self.request.user):
-            return buttons
-        if obj.is_hidden:
-            buttons.append(self.moderation_button(obj, "unhide", _("Vis igen")))
-        else:
-            buttons.append(self.moderation_button(obj, "hide", _("Skjul")))
-        if getattr(obj, "open_report_count", 0):
-            buttons.append(self.moderation_button(obj, "dismiss", _("Afvis anmeldelser")))
-        return buttons
-
-
-@modeladmin_register
-class CommentAdmin(ModelAdmin):
-    model = Comment
-    menu_label = _("Kommentarer")
-    menu_icon = "comment"
-    menu_order = 250
-    add_to_admin_menu = True
-    inspect_view_enabled = True
-    permission_helper_class = CommentPermissionHelper
-    button_helper_class = CommentButtonHelper
-    list_display = ("excerpt", "author_name", "page_link", "created_at", "status", "open_reports")
-    list_filter = ("status", ReportedFilter, PageFilter)
-    search_fields = ("body", "author__username", "author__first_name", "author__last_name", "page__title")
-    ordering = ("-created_at",)
-    list_per_page = 50
-    inspect_view_fields = ["page", "parent", "author", "body", "status", "created_at", "edited_at"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("author", "page").with_open_report_count()
-
-    def excerpt(self, obj):
-        return str(obj)
-
-    excerpt.short_description = _("kommentar")
-
-    def author_name(self, obj):
-        if obj.author is None:
-            return _("Tidligere medarbejder")
-        return display_name(obj.author)
-
-    author_name.short_description = _("forfatter")
-
-    def page_link(self, obj):
-        return format_html('<a href="{}#kommentar-{}">{}</a>', obj.page.url or "", obj.pk, obj.page.title)
-
-    page_link.short_description = _("side")
-
-    def open_reports(self, obj):
-        return obj.open_report_count
-
-    open_reports.short_description = _("åbne anmeldelser")
-
-    def moderate_view(self, request, instance_pk, action):
-        return ModerateView.as_view(model_admin=self, instance_pk=instance_pk, action=action)(request)
-
-    def get_admin_urls_for_registration(self):
-        urls = super().get_admin_urls_for_registration()
-        for action in ("hide", "unhide", "dismiss"):
-            urls += (
-                re_path(
-                    self.url_helper.get_action_url_pattern(action),
-                    self.moderate_view,
-                    {"action": action},
-                    name=self.url_helper.get_action_url_name(action),
-                ),
-            )
-        return urls
+register_snippet(comment_viewset)
 
 
 class ReportedCommentsPanel(Component):
@@ -197,7 +63,7 @@ class ReportedCommentsPanel(Component):
     def get_context_data(self, parent_context):
         return {
             "reported_count": self.count,
-            "list_url": f"{CommentAdmin().url_helper.index_url}?{ReportedFilter.parameter_name}=ja",
+            "list_url": comment_viewset.reported_list_url,
         }
 
 
@@ -229,11 +95,10 @@ class ReportedCommentsSection(ModerationSection):
             .prefetch_related(Prefetch("reports", queryset=open_reports.order_by("created_at"), to_attr="open_reports"))
             .order_by("created_at")[: self.shown]
         )
-        url_helper = CommentAdmin().url_helper
         for comment in comments:
-            comment.moderation_url = url_helper.get_action_url("inspect", comment.pk)
-            comment.hide_url = url_helper.get_action_url("hide", comment.pk)
-            comment.dismiss_url = url_helper.get_action_url("dismiss", comment.pk)
+            comment.moderation_url = action_url("inspect", comment)
+            comment.hide_url = action_url("hide", comment)
+            comment.dismiss_url = action_url("dismiss", comment)
         request = (parent_context or {}).get("request")
         # Drawn outside the page's template context: the forms need the request's CSRF token.
         return {"reported_comments": comments, "request": request, "csrf_token": get_token(request) if request else ""}

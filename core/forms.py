@@ -38,7 +38,7 @@ class BasePageForm(WagtailAdminPageForm):
 
     @staticmethod
     def _taken_error(slug, holder):
-        state = _("publiceret") if holder.live else _("kladde")
+        state = _("udgivet") if holder.live else _("kladde")
         return ValidationError(
             format_html(
                 _(

@@ -4,8 +4,8 @@ A cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return i
 and LibreOffice as a formula (``=HYPERLINK("http://evil.example/","x")`` in an idea's title
 becomes a link, other formulas can fetch data or run commands). OWASP's advice: write such a
 cell with a leading ``'`` so it is shown as text. Use :func:`csv_writer` (or :func:`safe_cell`)
-for every CSV an app writes; Wagtail's own CSV exports (admin reports, modeladmin and snippet
-listings, form submissions) are covered by :func:`protect_wagtail_exports`, which ``CoreConfig``
+for every CSV an app writes; Wagtail's own CSV exports (admin reports, snippet listings such
+as the ideas', form submissions) are covered by :func:`protect_wagtail_exports`, which ``CoreConfig``
 applies at start-up. (Wagtail's xlsx exports already store such cells as text.)
 """
 
@@ -44,8 +44,8 @@ def csv_writer(file, **options):
 def protect_wagtail_exports():
     """Make Wagtail's ``SpreadsheetExportMixin`` neutralise formulas in the CSV it writes.
 
-    Every CSV export in the Wagtail admin (reports, modeladmin ``list_export``, snippet and
-    generic listings, form submissions) writes its rows through ``write_csv_row``; wrapping that
+    Every CSV export in the Wagtail admin (reports, snippet and generic listings with
+    ``list_export``, form submissions) writes its rows through ``write_csv_row``; wrapping that
     one method covers them all, including exports added later.
     """
     from wagtail.admin.views.mixins import SpreadsheetExportMixin

@@ -6,10 +6,8 @@ the pages route their requests to ``views``, which stay thin.
 
 import calendar
 import datetime
-import secrets
 from urllib.parse import urlencode
 
-from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -23,7 +21,9 @@ from wagtail.search import index
 
 from core.models import BasePage
 from core.pagination import paginate
+from core.tokens import SecretAddressToken
 from people import roles
+from people.choosers import FilteredPersonCheckboxes
 
 MAX_CAPACITY = 1000
 LIST, MONTH = "liste", "maaned"
@@ -105,7 +105,7 @@ class EventPage(BasePage):
             [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("location")], _("Tid og sted")
         ),
         PageChooserPanel("project", ["projects.ProjectPage"]),
-        FieldPanel("facilitators", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("facilitators", widget=FilteredPersonCheckboxes),
         FieldPanel("capacity"),
         FieldPanel("description"),
     ]
@@ -229,37 +229,16 @@ class Registration(models.Model):
         return ahead.count() + 1
 
 
-def new_calendar_token():
-    return secrets.token_urlsafe(32)
-
-
-class CalendarToken(models.Model):
-    """A person's secret address of her iCalendar feed, for calendar programs that cannot log in.
-
-    Regenerating replaces the token, so a leaked address stops working at once.
-    """
+class CalendarToken(SecretAddressToken):
+    """A person's secret address of her iCalendar feed, for calendar programs that cannot log in (``core.tokens``)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, verbose_name=_("bruger"), on_delete=models.CASCADE, related_name="calendar_token"
     )
-    token = models.CharField(_("nøgle"), max_length=64, unique=True, default=new_calendar_token)
-    created_at = models.DateTimeField(_("oprettet"), auto_now=True)
 
     class Meta:
         verbose_name = _("personlig kalender-adresse")
         verbose_name_plural = _("personlige kalender-adresser")
-
-    def __str__(self):
-        return str(self.user)
-
-    @classmethod
-    def for_user(cls, user):
-        return cls.objects.get_or_create(user=user)[0]
-
-    def regenerate(self):
-        self.token = new_calendar_token()
-        self.save(update_fields=["token", "created_at"])
-        return self.token
 
 
 def can_create_events(user):

@@ -129,7 +129,7 @@ def event_ics(request, slug):
 @require_GET
 def personal_feed(request, token):
     """What the person signed up for, at her secret address; reachable without login (``/feed/``)."""
-    calendar_token = CalendarToken.objects.filter(token=token, user__is_active=True).select_related("user").first()
+    calendar_token = CalendarToken.of_active_person(token)
     if calendar_token is None:
         raise Http404
     content = ics.personal_feed(services.registrations_of(calendar_token.user), request)

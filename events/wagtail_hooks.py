@@ -1,6 +1,7 @@
-from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
+
+from core.tokens import own_address_section
 
 from . import notifications, services
 from .models import CalendarToken, EventIndexPage, EventPage, Registration
@@ -11,16 +12,14 @@ PROJECT_EVENTS = 5
 @hooks.register("people_profile_sections")
 def personal_calendar_section(request, person):
     """The secret iCalendar address, on the viewer's own profile only (see people/views.py)."""
-    if not request.user.is_authenticated or person.pk != request.user.pk:
-        return None
-    token = CalendarToken.for_user(request.user).token
-    return {
-        "template": "events/profile_calendar_section.html",
-        "context": {
-            "feed_url": request.build_absolute_uri(reverse("events:personal_feed", kwargs={"token": token})),
-            "regenerate_url": reverse("events:regenerate_token"),
-        },
-    }
+    return own_address_section(
+        request,
+        person,
+        CalendarToken,
+        "events/profile_calendar_section.html",
+        "events:personal_feed",
+        "events:regenerate_token",
+    )
 
 
 @hooks.register("person_data_export")

@@ -1,5 +1,3 @@
-import secrets
-
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -24,6 +22,7 @@ from core.blocks import BodyBlock
 from core.invalidation import PAGES
 from core.models import BasePage
 from core.pagination import paginate
+from core.tokens import SecretAddressToken
 from people.choosers import PersonChooser
 from people.models import Department
 
@@ -163,7 +162,7 @@ class NewsArticlePage(CommentablePageMixin, RoutablePageMixin, BasePage):
     template = "news/news_article_page.html"
 
     date = models.DateField(
-        _("publiceringsdato"),
+        _("udgivelsesdato"),
         null=True,
         blank=True,
         help_text=_(
@@ -388,34 +387,13 @@ class ReadConfirmation(models.Model):
         return f"{self.user} – {self.article}"
 
 
-def new_feed_token():
-    return secrets.token_urlsafe(32)
-
-
-class FeedToken(models.Model):
-    """A user's secret feed address, for feed readers that cannot log in.
-
-    Regenerating replaces the token, so a leaked address stops working at once.
-    """
+class FeedToken(SecretAddressToken):
+    """A user's secret feed address, for feed readers that cannot log in (rules: ``core.tokens``)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, verbose_name=_("bruger"), on_delete=models.CASCADE, related_name="news_feed_token"
     )
-    token = models.CharField(_("nøgle"), max_length=64, unique=True, default=new_feed_token)
-    created_at = models.DateTimeField(_("oprettet"), auto_now=True)
 
     class Meta:
         verbose_name = _("personlig feed-adresse")
         verbose_name_plural = _("personlige feed-adresser")
-
-    def __str__(self):
-        return str(self.user)
-
-    @classmethod
-    def for_user(cls, user):
-        return cls.objects.get_or_create(user=user)[0]
-
-    def regenerate(self):
-        self.token = new_feed_token()
-        self.save(update_fields=["token", "created_at"])
-        return self.token

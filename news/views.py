@@ -14,7 +14,7 @@ def personal_feed(request, token):
 
     It serves the feed and nothing else. An unknown, regenerated or inactive user's token is a 404.
     """
-    feed_token = FeedToken.objects.filter(token=token, user__is_active=True).first()
+    feed_token = FeedToken.of_active_person(token)
     index_page = NewsIndexPage.objects.live().first()
     if feed_token is None or index_page is None:
         raise Http404

@@ -1,9 +1,9 @@
-from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from core.search import SEARCH_SOURCE_HOOK, SearchSource, result, stream_text
+from core.tokens import own_address_section
 from notifications.kinds import Followable
 from reactions.registry import Reactable
 
@@ -23,16 +23,9 @@ def categories_can_be_followed():
 @hooks.register("people_profile_sections")
 def personal_feed_section(request, person):
     """The secret feed address, on the viewer's own profile only (see people/views.py)."""
-    if not request.user.is_authenticated or person.pk != request.user.pk:
-        return None
-    token = FeedToken.for_user(request.user).token
-    return {
-        "template": "news/profile_feed_section.html",
-        "context": {
-            "feed_url": request.build_absolute_uri(reverse("news:personal_feed", kwargs={"token": token})),
-            "regenerate_url": reverse("news:regenerate_feed_token"),
-        },
-    }
+    return own_address_section(
+        request, person, FeedToken, "news/profile_feed_section.html", "news:personal_feed", "news:regenerate_feed_token"
+    )
 
 
 @hooks.register(SEARCH_SOURCE_HOOK)

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 
 from wagtail import hooks
 
+from core.targets import registration_for
+
 KINDS_HOOK = "register_notification_kinds"
 FOLLOWABLES_HOOK = "register_followables"
 
@@ -71,9 +73,4 @@ def followables():
 
 def followable_for(obj):
     """The registration that covers ``obj`` (its own class or a parent class), or None."""
-    registry = followables()
-    for klass in type(obj).__mro__:
-        meta = getattr(klass, "_meta", None)
-        if meta is not None and not meta.abstract and meta.label_lower in registry:
-            return registry[meta.label_lower]
-    return None
+    return registration_for(followables(), obj)

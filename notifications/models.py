@@ -1,12 +1,11 @@
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.names import display_name
+from core.targets import PersonOnObject
 
 from .kinds import get_kind
 
@@ -91,15 +90,12 @@ class NotificationPreference(models.Model):
         return f"{self.user}: {self.kind}"
 
 
-class Follow(models.Model):
+class Follow(PersonOnObject):
     """A person follows a project, a news category, an outcome...: new things there reach their notifications."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("bruger"), on_delete=models.CASCADE, related_name="follows"
     )
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    object_id = models.PositiveBigIntegerField()
-    target = GenericForeignKey("content_type", "object_id")
     created_at = models.DateTimeField(_("fulgt siden"), default=timezone.now)
 
     class Meta:
@@ -110,6 +106,3 @@ class Follow(models.Model):
             models.UniqueConstraint(fields=["user", "content_type", "object_id"], name="notifications_one_follow")
         ]
         indexes = [models.Index(fields=["content_type", "object_id"], name="follow_target")]
-
-    def __str__(self):
-        return f"{self.user} → {self.content_type_id}:{self.object_id}"

@@ -8,7 +8,6 @@ it was saved; the e-mail copies are queued when that transaction commits, throug
 from collections import defaultdict
 from functools import partial
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -17,6 +16,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from core import versions
+from core.targets import content_type_of, registered_target
 
 from .emails import send_copies
 from .kinds import all_kinds, followable_for, followables, get_kind
@@ -152,24 +152,15 @@ def mark_all_read(user):
 
 
 # --- Follows ----------------------------------------------------------------------------------
-def _model_of(obj):
-    # A Wagtail page may come as a plain Page; follows are stored against its specific type.
-    return getattr(obj, "specific_class", None) or type(obj)
-
-
-def content_type_of(obj):
-    return ContentType.objects.get_for_model(_model_of(obj), for_concrete_model=False)
-
-
 def target_of(type_key, object_id):
     """The followable object named by ``app_label.model`` and id, or a ValidationError."""
-    followable = followables().get(type_key)
-    if followable is None:
-        raise ValidationError(_("Det kan man ikke følge."), code="not_followable")
-    obj = followable.model._default_manager.filter(pk=object_id).first()
-    if obj is None or not followable.is_available(obj):
-        raise ValidationError(_("Det, du vil følge, findes ikke længere."), code="missing")
-    return obj
+    return registered_target(
+        followables(),
+        type_key,
+        object_id,
+        not_registered=(_("Det kan man ikke følge."), "not_followable"),
+        missing=(_("Det, du vil følge, findes ikke længere."), "missing"),
+    )
 
 
 def is_following(user, obj):

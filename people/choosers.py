@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.admin.utils import quote
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
@@ -121,3 +122,35 @@ person_chooser_viewset = PersonChooserViewSet(
     "person_chooser", model=settings.AUTH_USER_MODEL, url_prefix="personvaelger"
 )
 PersonChooser = person_chooser_viewset.widget_class
+
+
+class FilteredPersonCheckboxes(forms.CheckboxSelectMultiple):
+    """Several people at once in the admin: each labelled with name and department, with a search field.
+
+    For a many-to-many field to people that a chooser cannot hold (Wagtail's choosers pick one
+    object; ``MultipleChooserPanel`` needs an inline model): the field's queryset limits the list
+    (the facilitators' is the change agents), and ``static/js/checkbox-filter.js`` narrows it as one
+    types a name or department, as the front end's submission form does. Without JavaScript the
+    whole list is there.
+    """
+
+    template_name = "people/widgets/filtered_checkboxes.html"
+    filter_label = _("Find en person (navn eller afdeling)")
+
+    class Media:
+        js = ["js/checkbox-filter.js"]
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            label = person_label(instance)
+        return super().create_option(name, value, label, selected, index, subindex, attrs)
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["filter_label"] = self.filter_label
+        return context
+
+    def render(self, name, value, attrs=None, renderer=None):
+        """Drawn from the project's templates (Django's form renderer reads only the apps' folders)."""
+        return render_to_string(self.template_name, self.get_context(name, value, attrs))

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from core.targets import registration_for
+
 HOOK = "register_reactables"
 
 
@@ -50,10 +52,4 @@ def reactables():
 
 
 def reactable_for(obj):
-    registry = reactables()
-    model = getattr(obj, "specific_class", None) or type(obj)
-    for klass in model.__mro__:
-        meta = getattr(klass, "_meta", None)
-        if meta is not None and not meta.abstract and meta.label_lower in registry:
-            return registry[meta.label_lower]
-    return None
+    return registration_for(reactables(), obj)

@@ -8,7 +8,6 @@ reaction, where a blind toggle would cancel itself out.
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
@@ -16,6 +15,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from core import fragments, versions
+from core.targets import content_type_of, registered_target
 
 from .models import Reaction
 from .registry import reactable_for, reactables
@@ -39,22 +39,15 @@ class Summary:
         return self.reactable.count_text(self.count)
 
 
-def content_type_of(model_or_obj):
-    model = getattr(model_or_obj, "specific_class", None) or (
-        model_or_obj if isinstance(model_or_obj, type) else type(model_or_obj)
-    )
-    return ContentType.objects.get_for_model(model, for_concrete_model=False)
-
-
 def target_of(type_key, object_id):
     """The reactable object named by ``app_label.model`` and id, or a ValidationError."""
-    reactable = reactables().get(type_key)
-    if reactable is None:
-        raise ValidationError(_("Det kan man ikke reagere på."), code="not_reactable")
-    obj = reactable.model._default_manager.filter(pk=object_id).first()
-    if obj is None or not reactable.is_available(obj):
-        raise ValidationError(_("Det findes ikke længere."), code="missing")
-    return obj
+    return registered_target(
+        reactables(),
+        type_key,
+        object_id,
+        not_registered=(_("Det kan man ikke reagere på."), "not_reactable"),
+        missing=(_("Det findes ikke længere."), "missing"),
+    )
 
 
 def _checked(obj):

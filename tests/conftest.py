@@ -8,7 +8,7 @@ from wagtail.models import Page, Site
 from home.models import HomePage
 from people import roles
 
-from .factories import HomePageFactory, UserFactory
+from .factories import HomePageFactory, NewsArticlePageFactory, NewsIndexPageFactory, UserFactory
 from .gunicorn import gunicorn  # noqa: F401  (fixture: real gunicorn under production settings)
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable there.
@@ -74,6 +74,33 @@ def make_user(db):
 @pytest.fixture
 def employee(make_user):
     return make_user("medarbejder")
+
+
+@pytest.fixture
+def colleague(make_user):
+    return make_user("kollega", first_name="Kim", last_name="Kollega")
+
+
+# A news article with an author and a category: what notifications and reactions are tried on
+# (tests/news and tests/comments build their own).
+@pytest.fixture
+def news_index(home_page, role_groups):
+    return NewsIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def category(db):
+    from news.models import NewsCategory
+
+    return NewsCategory.objects.get_or_create(slug="it", defaults={"name": "IT"})[0]
+
+
+@pytest.fixture
+def article(news_index, category, make_user):
+    author = make_user("skribent", first_name="Sofie", last_name="Skriver")
+    return NewsArticlePageFactory(
+        parent=news_index, title="En nyhed", slug="en-nyhed", author=author, categories=[category]
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -66,7 +66,7 @@ def notify_submitted(page, submitter):
 
 def notify_decided(page, reviewer, approved, comment=""):
     if approved:
-        verdict = _("Godkendt og publiceret, så alle kolleger kan se det.")
+        verdict = _("Godkendt og udgivet, så alle kolleger kan se det.")
         url = page.get_url() or page.url or reverse("workshops:my_submissions")
     else:
         verdict = _("Ændringer ønsket: ret resultatet, og send det igen.")

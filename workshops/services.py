@@ -163,7 +163,7 @@ def submission_status(page, state=None):
     ``state`` is the page's active workflow state when the caller fetched it already.
     """
     if page.live:
-        return {"code": STATUS_PUBLISHED, "label": _("Godkendt og publiceret"), "comment": ""}
+        return {"code": STATUS_PUBLISHED, "label": _("Godkendt og udgivet"), "comment": ""}
     if state is None:
         state = page.current_workflow_state
     if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:

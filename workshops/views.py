@@ -175,7 +175,7 @@ def review_outcome(request, page_id):
             except review.DecisionConflict:
                 return redirect(queue_url(decided=page.pk))
             if action == review.APPROVE:
-                messages.success(request, _("“%(title)s” er godkendt og publiceret.") % {"title": page.draft_title})
+                messages.success(request, _("“%(title)s” er godkendt og udgivet.") % {"title": page.draft_title})
             else:
                 messages.success(
                     request, _("Indsenderen er bedt om ændringer til “%(title)s”.") % {"title": page.draft_title}

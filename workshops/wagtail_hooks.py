@@ -10,20 +10,20 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.models import Page
-from wagtail_modeladmin.helpers import PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail.snippets.models import register_snippet
 
 from core.moderation import MODERATION_SECTIONS_HOOK, ModerationSection
 from core.names import display_name
 from core.privacy import visible
 from core.search import SEARCH_SOURCE_HOOK, SearchSource, result, stream_text
+from core.viewsets import ReadOnlySnippetViewSet
 from notifications.kinds import Followable
 from reactions.registry import Reactable
 from reactions.services import with_reaction_count
 
 from . import notifications, report, review, services, views
-from .choices import IdeaStatus
 from .models import (
     Idea,
     IdeaStatusChange,
@@ -61,66 +61,56 @@ def outcomes_can_be_followed():
     return [Followable(WorkshopOutcomePage, gettext_lazy("workshopresultat"), is_available=lambda page: page.live)]
 
 
-class IdeaPermissionHelper(PermissionHelper):
-    """Ideas come from approved outcomes and move only through the lead's status form (with history)."""
+class IdeaViewSet(ReadOnlySnippetViewSet):
+    """Ideas come from approved outcomes and move only through the lead's status form (with history).
 
-    def user_can_create(self, user):
-        return False
+    Those with ``workshops.view_idea`` (Kommunikation, leads, moderators) list, filter, inspect
+    and export them; nobody adds, edits or deletes one here (``core.viewsets``).
+    """
 
-    def user_can_edit_obj(self, user, obj):
-        return False
-
-    def user_can_delete_obj(self, user, obj):
-        return False
-
-
-class IdeaAdmin(ModelAdmin):
     model = Idea
+    icon = "pick"
     menu_label = gettext_lazy("Idéer")
-    menu_icon = "pick"
     menu_order = 250
     add_to_admin_menu = True
-    permission_helper_class = IdeaPermissionHelper
-    inspect_view_enabled = True
     # block_id and sort_order tie an idea to its outcome's StreamField: internal, and untranslated.
-    inspect_view_fields_exclude = ("block_id", "sort_order")
-    list_display = ("title", "status_label", "support", "project", "outcome", "status_changed_at")
-    list_filter = ("status", "project")
-    list_select_related = ("project", "outcome")
-    search_fields = ("title", "description")
-    list_export = (
+    inspect_view_fields_exclude = ["block_id", "sort_order"]
+    list_display = [
+        "title",
+        Column("status", label=gettext_lazy("Status"), accessor="get_status_display", sort_key="status"),
+        Column("support", label=gettext_lazy("Støtte"), accessor="support_count", sort_key="support_count"),
+        Column("project", label=gettext_lazy("Projekt"), accessor="project", sort_key="project__title"),
+        Column("outcome", label=gettext_lazy("Workshopresultat"), accessor="outcome", sort_key="outcome__title"),
+        DateColumn("status_changed_at", label=gettext_lazy("Status ændret"), sort_key="status_changed_at"),
+    ]
+    list_filter = ["status", "project"]
+    search_fields = ["title", "description"]
+    list_per_page = 50
+    list_export = [
         "title",
         "description",
-        "status_label",
+        "get_status_display",
         "project",
         "outcome",
-        "workshop_date",
+        "outcome.workshop_date",
         "status_changed_at",
-        "support",
-    )
+        "support_count",
+    ]
+    export_headings = {
+        "get_status_display": gettext_lazy("Status"),
+        "project": gettext_lazy("Projekt"),
+        "outcome": gettext_lazy("Workshopresultat"),
+        "outcome.workshop_date": gettext_lazy("Workshopdato"),
+        "status_changed_at": gettext_lazy("Status ændret"),
+        "support_count": gettext_lazy("Støtte"),
+    }
     export_filename = "ideer"
 
     def get_queryset(self, request):
-        return with_reaction_count(super().get_queryset(request), name="support_count")
-
-    def support(self, obj):
-        return getattr(obj, "support_count", 0)
-
-    support.short_description = gettext_lazy("støtte")
-    support.admin_order_field = "support_count"
-
-    def status_label(self, obj):
-        return IdeaStatus(obj.status).label
-
-    status_label.short_description = gettext_lazy("status")
-
-    def workshop_date(self, obj):
-        return obj.outcome.workshop_date
-
-    workshop_date.short_description = gettext_lazy("workshopdato")
+        return with_reaction_count(Idea.objects.select_related("project", "outcome"), name="support_count")
 
 
-modeladmin_register(IdeaAdmin)
+register_snippet(IdeaViewSet)
 
 
 @hooks.register("project_page_sections", order=20)
@@ -223,7 +213,7 @@ def decide_outcome_in_one_step(request, page):
     if task.on_action(task_state, request.user, action, **form.cleaned_data) is not None:
         return redirect_after_conflict(request, page)
     if action == "approve":
-        messages.success(request, _("“%(title)s” er godkendt og publiceret.") % {"title": page.title})
+        messages.success(request, _("“%(title)s” er godkendt og udgivet.") % {"title": page.title})
     else:
         messages.success(request, _("Indsenderen er bedt om ændringer til “%(title)s”.") % {"title": page.title})
     return redirect("moderation_queue")

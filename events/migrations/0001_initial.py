@@ -2,11 +2,12 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import events.models
 import modelcluster.fields
 import wagtail.contrib.routable_page.models
 from django.conf import settings
 from django.db import migrations, models
+
+import core.tokens
 
 
 class Migration(migrations.Migration):
@@ -36,7 +37,7 @@ class Migration(migrations.Migration):
             name='CalendarToken',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(default=events.models.new_calendar_token, max_length=64, unique=True, verbose_name='nøgle')),
+                ('token', models.CharField(default=core.tokens.new_token, max_length=64, unique=True, verbose_name='nøgle')),
                 ('created_at', models.DateTimeField(auto_now=True, verbose_name='oprettet')),
                 ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='calendar_token', to=settings.AUTH_USER_MODEL, verbose_name='bruger')),
             ],

@@ -109,7 +109,6 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
-    "wagtail_modeladmin",
     "modelcluster",
     "taggit",
     "axes",

@@ -75,7 +75,7 @@ def test_lead_reviews_on_the_reviewers_screen_and_the_submitter_follows(page, su
     assert_accessible(page)
     page.get_by_role("button", name="Godkend", exact=True).click()
     page.wait_for_url("**/moderering/")
-    assert "er godkendt og publiceret" in page.content()
+    assert "er godkendt og udgivet" in page.content()
     assert WorkshopOutcomePage.objects.get(pk=outcome.pk).live
 
 

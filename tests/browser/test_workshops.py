@@ -74,7 +74,7 @@ def test_submit_in_the_form_and_approve_in_the_admin(page, projects, tmp_path): 
         page.locator("footer .dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
     approve.click()
     page.wait_for_url("**/moderering/")
-    assert "er godkendt og publiceret" in page.content()
+    assert "er godkendt og udgivet" in page.content()
 
     outcome.refresh_from_db()
     assert outcome.live

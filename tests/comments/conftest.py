@@ -34,8 +34,3 @@ def moderator(make_user):
 @pytest.fixture
 def communicator(make_user):
     return make_user("kommunikation", roles.COMMUNICATIONS)
-
-
-@pytest.fixture
-def colleague(make_user):
-    return make_user("kollega", first_name="Kim", last_name="Kollega")

@@ -1,16 +1,19 @@
-"""Moderation in the Wagtail admin (wagtail-modeladmin) and the dashboard count."""
+"""Moderation in the Wagtail admin (a read-only snippet viewset with moderation actions) and the dashboard count."""
 
 import pytest
+from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from comments import services
+from comments.admin_views import action_url, comment_viewset
 from comments.models import Comment, CommentReport
-from comments.wagtail_hooks import CommentAdmin
 from people import roles
 
 pytestmark = pytest.mark.django_db
 
-URLS = CommentAdmin().url_helper
+
+def index_url():
+    return reverse(comment_viewset.get_url_name("list"))
 
 
 @pytest.fixture
@@ -28,34 +31,59 @@ def listed(response):
 
 def test_moderator_lists_and_filters_comments(client, moderator, comments):
     client.force_login(moderator)
-    response = client.get(URLS.index_url)
+    response = client.get(index_url())
     assert response.status_code == 200
     assert listed(response) == {c.pk for c in comments.values()}
-    assert listed(client.get(URLS.index_url, {"anmeldt": "ja"})) == {comments["rude"].pk}
-    assert listed(client.get(URLS.index_url, {"anmeldt": "nej"})) == {comments["fine"].pk, comments["gone"].pk}
-    assert listed(client.get(URLS.index_url, {"status": "hidden"})) == {comments["gone"].pk}
-    assert listed(client.get(URLS.index_url, {"side": str(comments["fine"].page_id)})) == {
-        c.pk for c in comments.values()
-    }
-    assert listed(client.get(URLS.index_url, {"side": "999999"})) == set()
-    assert listed(client.get(URLS.index_url, {"q": "kantinen"})) == {comments["rude"].pk}
+    assert listed(client.get(index_url(), {"anmeldt": "ja"})) == {comments["rude"].pk}
+    assert listed(client.get(index_url(), {"anmeldt": "nej"})) == {comments["fine"].pk, comments["gone"].pk}
+    assert listed(client.get(index_url(), {"status": "hidden"})) == {comments["gone"].pk}
+    assert listed(client.get(index_url(), {"side": str(comments["fine"].page_id)})) == {c.pk for c in comments.values()}
+    assert listed(client.get(index_url(), {"side": "999999"})) == {c.pk for c in comments.values()}  # not a choice
+    assert listed(client.get(index_url(), {"q": "kantinen"})) == {comments["rude"].pk}
 
 
 def test_list_offers_hide_unhide_and_no_edit_or_delete(client, moderator, comments):
     client.force_login(moderator)
-    content = client.get(URLS.index_url).content.decode()
-    assert URLS.get_action_url("hide", comments["fine"].pk) in content
-    assert URLS.get_action_url("unhide", comments["gone"].pk) in content
-    assert URLS.get_action_url("dismiss", comments["rude"].pk) in content
-    assert client.get(URLS.get_action_url("delete", comments["fine"].pk)).status_code in (302, 403)
-    assert client.get(URLS.get_action_url("edit", comments["fine"].pk)).status_code in (302, 403)
-    assert client.post(URLS.get_action_url("delete", comments["fine"].pk)).status_code in (302, 403)
+    content = client.get(index_url()).content.decode()
+    assert action_url("hide", comments["fine"]) in content
+    assert action_url("unhide", comments["gone"]) in content
+    assert action_url("dismiss", comments["rude"]) in content
+    assert client.get(action_url("delete", comments["fine"])).status_code in (302, 403)
+    assert client.get(action_url("edit", comments["fine"])).status_code in (302, 403)
+    assert client.post(action_url("delete", comments["fine"])).status_code in (302, 403)
+    assert Comment.objects.count() == 3
+
+
+def test_inspect_shows_the_comment_its_open_reports_and_the_actions(client, moderator, comments):
+    client.force_login(moderator)
+    response = client.get(action_url("inspect", comments["rude"]))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Noget grimt om kantinen" in content and "Uvenligt" in content
+    assert action_url("hide", comments["rude"]) in content
+    assert action_url("dismiss", comments["rude"]) in content
+    assert reverse(comment_viewset.get_url_name("add")) not in content
+
+
+def test_nobody_adds_comments_in_the_admin(client, moderator, comments):
+    client.force_login(moderator)
+    assert client.get(reverse(comment_viewset.get_url_name("add"))).status_code in (302, 403)
+    assert client.post(reverse(comment_viewset.get_url_name("add")), {"body": "x"}).status_code in (302, 403)
+    assert Comment.objects.count() == 3
+
+
+def test_no_snippet_chooser_lists_comments(client, make_user, moderator, comments):
+    """Wagtail's choosers list every object without asking the policy: the read-only viewsets have none."""
+    for person in (moderator, make_user("leder2", roles.PROJECT_LEADS)):
+        client.force_login(person)
+        assert client.get("/admin/snippets/choose/comments/comment/").status_code == 404
+        client.post(f"/admin/bulk/comments/comment/delete/?id={comments['fine'].pk}")
     assert Comment.objects.count() == 3
 
 
 def test_hide_in_the_admin_needs_a_reason_and_is_logged(client, moderator, comments):
     client.force_login(moderator)
-    url = URLS.get_action_url("hide", comments["rude"].pk)
+    url = action_url("hide", comments["rude"])
     assert client.get(url).status_code == 200
     response = client.post(url, {"reason": ""})
     assert response.status_code == 400
@@ -70,9 +98,9 @@ def test_hide_in_the_admin_needs_a_reason_and_is_logged(client, moderator, comme
 
 def test_unhide_and_dismiss_in_the_admin(client, moderator, comments):
     client.force_login(moderator)
-    assert client.post(URLS.get_action_url("unhide", comments["gone"].pk)).status_code == 302
+    assert client.post(action_url("unhide", comments["gone"])).status_code == 302
     assert Comment.objects.get(pk=comments["gone"].pk).is_visible
-    assert client.post(URLS.get_action_url("dismiss", comments["rude"].pk)).status_code == 302
+    assert client.post(action_url("dismiss", comments["rude"])).status_code == 302
     assert Comment.objects.get(pk=comments["rude"].pk).is_visible
     assert not Comment.objects.reported().exists()
     assert ModelLogEntry.objects.filter(action="comments.unhide").exists()
@@ -81,7 +109,7 @@ def test_unhide_and_dismiss_in_the_admin(client, moderator, comments):
 def test_history_shows_the_audit_log(client, moderator, comments):
     services.hide_comment(comments["fine"], moderator, "Test af historik")
     client.force_login(moderator)
-    response = client.get(URLS.get_action_url("history", comments["fine"].pk))
+    response = client.get(action_url("history", comments["fine"]))
     assert response.status_code == 200
     assert "Kommentar skjult af moderator" in response.content.decode()
 
@@ -89,8 +117,12 @@ def test_history_shows_the_audit_log(client, moderator, comments):
 def test_project_leads_cannot_moderate_in_the_admin(client, make_user, comments):
     lead = make_user("leder", roles.PROJECT_LEADS)
     client.force_login(lead)
-    assert client.get(URLS.index_url).status_code in (302, 403)
-    response = client.post(URLS.get_action_url("hide", comments["fine"].pk), {"reason": "Nej"})
+    assert client.get(index_url()).status_code in (302, 403)
+    assert client.get(action_url("inspect", comments["fine"])).status_code in (302, 403)
+    assert client.get(action_url("history", comments["fine"])).status_code in (302, 403)
+    assert client.post(action_url("dismiss", comments["rude"])).status_code in (302, 403)
+    assert Comment.objects.reported().exists()
+    response = client.post(action_url("hide", comments["fine"]), {"reason": "Nej"})
     assert response.status_code in (302, 403)
     assert Comment.objects.get(pk=comments["fine"].pk).is_visible
     assert "Anmeldte kommentarer" not in client.get("/admin/").content.decode()
@@ -102,4 +134,4 @@ def test_dashboard_counts_reported_comments_for_moderators(client, communicator,
     content = client.get("/admin/").content.decode()
     assert "Anmeldte kommentarer" in content
     assert "2 kommentarer venter på en moderator." in content
-    assert f"{URLS.index_url}?anmeldt=ja" in content
+    assert f"{index_url()}?anmeldt=ja" in content

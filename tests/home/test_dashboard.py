@@ -153,7 +153,7 @@ def test_my_submissions_with_their_status(client, tree, people):
     assert re.search(r"Venter\s*<span class=\"badge badge-info\"><span class=\"sr-only\">Status: </span>Afventer", html)
     assert "Ændringer ønsket" in html and f'href="/mine-indsendelser/{sent_back.pk}/rediger/"' in html
     assert re.search(r'<a href="/projekter/aktivt-medborgerskab/godkendt-workshop/">Godkendt workshop</a>', html)
-    assert "Godkendt og publiceret" in html
+    assert "Godkendt og udgivet" in html
     assert "En andens workshop" not in html
     assert '<a href="/mine-indsendelser/">Se alle dine 3 indsendelser</a>' in html
 

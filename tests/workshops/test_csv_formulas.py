@@ -8,6 +8,8 @@ import pytest
 from core.spreadsheets import csv_writer, safe_cell
 from workshops.models import Idea
 
+IDEAS_ADMIN = "/admin/snippets/workshops/idea/"  # Wagtail's snippet listing of ideas
+
 pytestmark = pytest.mark.django_db
 
 EVIL = '=HYPERLINK("http://evil.example/","x")'
@@ -44,7 +46,7 @@ def test_the_idea_export_in_the_admin_writes_a_formula_as_text(client, published
     published(ideas=[(EVIL, "-1+2 i beskrivelsen"), ("Spisning", "b")])
     assert Idea.objects.filter(title=EVIL).exists()
     client.force_login(people["kommunikation"])
-    export = client.get("/admin/workshops/idea/", {"export": "csv"})
+    export = client.get(IDEAS_ADMIN, {"export": "csv"})
     content = b"".join(export.streaming_content).decode("utf-8-sig")
     rows = {row[0]: row for row in csv.reader(io.StringIO(content))}
     assert "'" + EVIL in rows

@@ -9,6 +9,8 @@ from workshops import services
 from workshops.models import Idea, IdeaStatusChange
 from workshops.report import strategy_report
 
+IDEAS_ADMIN = "/admin/snippets/workshops/idea/"  # Wagtail's snippet listing of ideas
+
 pytestmark = pytest.mark.django_db
 
 
@@ -104,15 +106,15 @@ def test_admin_lists_ideas_filtered_by_status_and_project_and_exports_csv(client
     services.move_idea(Idea.objects.get(title="Børs"), people["projektleder"], "ny", "udvalgt")
     client.force_login(people["kommunikation"])
 
-    listing = client.get("/admin/workshops/idea/")
+    listing = client.get(IDEAS_ADMIN)
     assert listing.status_code == 200
     assert all(title in listing.content.decode() for title in ("Børs", "Spisning", "Gåtur"))
-    filtered = client.get("/admin/workshops/idea/", {"status__exact": "udvalgt"}).content.decode()
+    filtered = client.get(IDEAS_ADMIN, {"status": "udvalgt"}).content.decode()
     assert "Børs" in filtered and "Spisning" not in filtered
-    by_project = client.get("/admin/workshops/idea/", {"project__id__exact": projects["other"].pk}).content.decode()
+    by_project = client.get(IDEAS_ADMIN, {"project": projects["other"].pk}).content.decode()
     assert "Gåtur" in by_project and "Børs" not in by_project
 
-    export = client.get("/admin/workshops/idea/", {"export": "csv"})
+    export = client.get(IDEAS_ADMIN, {"export": "csv"})
     assert export.status_code == 200
     content = b"".join(export.streaming_content).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(content)))
@@ -127,7 +129,7 @@ def test_admin_lists_ideas_filtered_by_status_and_project_and_exports_csv(client
 def test_employees_do_not_reach_the_idea_admin(client, published, people):
     published()
     client.force_login(people["medarbejder"])
-    assert client.get("/admin/workshops/idea/").status_code in (302, 403)
+    assert client.get(IDEAS_ADMIN).status_code in (302, 403)
 
 
 def test_report_figures_match_the_data(client, published, submit, people, projects):
@@ -240,7 +242,7 @@ def test_reported_comments_appear_in_the_moderation_queue(client, published, peo
     client.force_login(people["moderator"])
     html = client.get("/moderering/").content.decode()
     assert "Upassende tekst" in html
-    assert f'href="/admin/comments/comment/inspect/{comment.pk}/"' in html
+    assert f'href="/admin/snippets/comments/comment/inspect/{comment.pk}/"' in html
     # Kommunikation moderates comments but reviews no outcomes.
     client.force_login(people["kommunikation"])
     html = client.get("/moderering/").content.decode()

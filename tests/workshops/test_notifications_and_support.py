@@ -11,6 +11,8 @@ from reactions import services as reaction_services
 from workshops import report
 from workshops.models import Idea
 
+IDEAS_ADMIN = "/admin/snippets/workshops/idea/"  # Wagtail's snippet listing of ideas
+
 pytestmark = pytest.mark.django_db
 
 
@@ -131,9 +133,9 @@ def test_the_idea_admin_lists_and_sorts_by_support(published, people, client):
     published(ideas=[("Børs", "a"), ("Spisning", "b")])
     reaction_services.add(people["medarbejder"], Idea.objects.get(title="Spisning"))
     client.force_login(people["kommunikation"])
-    listing = client.get("/admin/workshops/idea/").content.decode()
+    listing = client.get(IDEAS_ADMIN).content.decode()
     assert "Støtte" in listing or "støtte" in listing
-    ordered = client.get("/admin/workshops/idea/", {"o": "-2"}).content.decode()
+    ordered = client.get(IDEAS_ADMIN, {"ordering": "-support_count"}).content.decode()
     assert ordered.index("Spisning") < ordered.index("Børs")
 
 

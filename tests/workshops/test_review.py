@@ -335,3 +335,13 @@ def test_the_already_decided_notice_is_only_for_those_who_may_review_the_outcome
     content = response.content.decode()
     assert ("Fortroligt workshopresultat" in content) is shown
     assert ("Mette Mortensen" in content) is shown
+
+
+def test_the_admin_chooses_facilitators_from_change_agents_by_name_with_a_search_field(client, submit, people):
+    page = submit()
+    client.force_login(people["projektleder"])
+    html = client.get(edit_url(page)).content.decode()
+    assert 'data-checkbox-filter="id_facilitators"' in html
+    assert "js/checkbox-filter.js" in html
+    assert "Frida Agerskov" in html  # the change agent, by name
+    assert f'value="{people["medarbejder"].pk}"' not in html.split('id="id_facilitators"')[1].split("</ul>")[0]

@@ -1,4 +1,3 @@
-from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -18,6 +17,7 @@ from comments.mixins import CommentablePageMixin
 from core.memo import memoised
 from core.models import BasePage
 from people import roles
+from people.choosers import FilteredPersonCheckboxes
 from projects.models import ProjectPage
 from reactions import services as reaction_services
 
@@ -73,7 +73,7 @@ class WorkshopOutcomePage(CommentablePageMixin, BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("workshop_date"),
-                FieldPanel("facilitators", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("facilitators", widget=FilteredPersonCheckboxes),
                 FieldRowPanel([FieldPanel("employee_participants"), FieldPanel("citizen_participants")]),
             ],
             heading=_("Workshoppen"),
