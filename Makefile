@@ -99,7 +99,7 @@ BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/bench/bench.sqlite3
 REDIS_URL ?=
 BENCH_ENV = DJANGO_SETTINGS_MODULE=intranet.settings.bench DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(REDIS_URL) \
 	SECRET_KEY=benchmark-only-key-0123456789-abcdefghijklmnopqrstuvwxyz BEHIND_HTTPS=false \
-	ALLOWED_HOSTS=127.0.0.1,localhost,testserver MEDIA_ROOT=$(CURDIR)/bench/media STATIC_ROOT=$(CURDIR)/bench/static \
+	ALLOWED_HOSTS=127.0.0.1,localhost,testserver MEDIA_ROOT=$(CURDIR)/bench/media STATIC_ROOT=$(CURDIR)/bench/collected_static \
 	EMAIL_BACKEND=django.core.mail.backends.dummy.EmailBackend
 
 bench-setup: install assets
