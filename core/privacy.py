@@ -13,17 +13,58 @@ Every app lists pages through these functions; ``search/`` uses :func:`hidden_pa
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
 
+from . import versions
+from .invalidation import ACCESS, PAGES, user_access
+
 _CACHE_ATTRIBUTE = "_privacy_hidden_paths"
 
 
+def _restrictions():
+    """Every view restriction as (id, page path, type, group ids), kept until a page or restriction changes."""
+
+    def load():
+        restrictions = PageViewRestriction.objects.select_related("page").only("pk", "restriction_type", "page__path")
+        return [
+            (item.pk, item.page.path, item.restriction_type, frozenset(group.pk for group in item.groups.all()))
+            for item in restrictions.prefetch_related("groups")
+        ]
+
+    return versions.cached(("privacy-restrictions",), [PAGES], load)
+
+
+def _group_ids(user):
+    return versions.cached(
+        ("group-ids", user.pk),
+        [ACCESS, user_access(user.pk)],
+        lambda: frozenset(user.groups.values_list("pk", flat=True)),
+    )
+
+
+def _passes(request, restriction_id, restriction_type, group_ids):
+    """Wagtail's ``BaseViewRestriction.accept_request``, on the kept restrictions."""
+    user = request.user
+    if restriction_type == PageViewRestriction.PASSWORD:
+        session = getattr(request, "session", None) or {}
+        return restriction_id in session.get(PageViewRestriction.passed_view_restrictions_session_key, [])
+    if restriction_type == PageViewRestriction.LOGIN:
+        return user.is_authenticated
+    if restriction_type == PageViewRestriction.GROUPS:
+        return user.is_superuser or (user.is_authenticated and bool(group_ids & _group_ids(user)))
+    return True
+
+
 def hidden_paths(request):
-    """Tree paths of the restricted sections this request does not pass (one query per request)."""
+    """Tree paths of the restricted sections this request does not pass.
+
+    The restrictions and the person's groups are kept between requests (core/versions.py), so a
+    page that lists pages pays no query for this once the cache is warm.
+    """
     cached = getattr(request, _CACHE_ATTRIBUTE, None)
     if cached is None:
         cached = sorted(
-            restriction.page.path
-            for restriction in PageViewRestriction.objects.select_related("page")
-            if not restriction.accept_request(request)
+            path
+            for restriction_id, path, restriction_type, group_ids in _restrictions()
+            if not _passes(request, restriction_id, restriction_type, group_ids)
         )
         setattr(request, _CACHE_ATTRIBUTE, cached)
     return cached

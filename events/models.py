@@ -9,9 +9,10 @@ import datetime
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.translation import gettext_lazy as _
@@ -19,11 +20,15 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.search import index
 
+from core import versions
+from core.invalidation import PAGES
 from core.models import BasePage
 from core.pagination import paginate
+from core.privacy import visible
 from core.tokens import SecretAddressToken
 from people import roles
 from people.choosers import FilteredPersonCheckboxes
+from people.models import PEOPLE_VERSION
 
 MAX_CAPACITY = 1000
 LIST, MONTH = "liste", "maaned"
@@ -56,7 +61,7 @@ class EventIndexPage(BasePage):
         user = request.user
         view = MONTH if request.GET.get("visning") == MONTH else LIST
         context.update({"view": view, "can_create": can_create_events(user)})
-        events = EventPage.objects.live().public().descendant_of(self)
+        events = visible(EventPage.objects.live(), request).descendant_of(self)
         if view == LIST:
             upcoming = listing(events.filter(end__gt=timezone.now()), user)
             page_obj = paginate(request, upcoming, self.per_page)
@@ -141,7 +146,7 @@ class EventPage(BasePage):
     def has_started(self):
         return self.start <= timezone.now()
 
-    def can_edit(self, user):
+    def can_edit(self, user, facilitator_ids=None):
         """Its creator and facilitators (if they may still create events), Kommunikation and superusers."""
         if not user.is_authenticated:
             return False
@@ -149,39 +154,83 @@ class EventPage(BasePage):
             return True
         if not can_create_events(user):
             return False
-        return self.owner_id == user.pk or self.facilitators.filter(pk=user.pk).exists()
+        if self.owner_id == user.pk:
+            return True
+        if facilitator_ids is not None:
+            return user.pk in facilitator_ids
+        return self.facilitators.filter(pk=user.pk).exists()
 
-    def submission_url(self, facilitators):
+    def published_parts(self, fresh=False):
+        """The facilitators and the project as the page shows them, kept until a page or a person changes."""
+
+        def load():
+            facilitators = [
+                # Unsaved copies with only what a name and a profile link need (no password hash in the cache).
+                get_user_model()(
+                    pk=person.pk,
+                    username=person.username,
+                    first_name=person.first_name,
+                    last_name=person.last_name,
+                    is_active=person.is_active,
+                )
+                for person in self.facilitators.order_by("first_name", "last_name", "username")
+            ]
+            project = self.project
+            if project is not None:
+                project = {"title": project.title, "url": project.url} if project.live else None
+            return {"facilitators": facilitators, "project": project}
+
+        return load() if fresh else versions.cached(("event-page", self.pk), [PAGES, PEOPLE_VERSION], load)
+
+    def registration_summary(self, user):
+        """Seats taken, the waiting list and the reader's own sign-up (and place in line), in one query."""
+        registrations = Registration.objects.filter(event_id=self.pk)
+        mine = registrations.filter(user_id=user.pk)
+        my_created = Subquery(mine.values("created_at")[:1])
+        my_pk = Subquery(mine.values("pk")[:1])
+        ahead = Q(seat__isnull=True) & (Q(created_at__lt=my_created) | Q(created_at=my_created, pk__lt=my_pk))
+        summary = registrations.aggregate(
+            seats_taken=Count("pk", filter=Q(seat__isnull=False)),
+            waiting_count=Count("pk", filter=Q(seat__isnull=True)),
+            my_pk=Max("pk", filter=Q(user_id=user.pk)),
+            my_seat=Max("seat", filter=Q(user_id=user.pk)),
+            my_created=Max("created_at", filter=Q(user_id=user.pk)),
+            ahead=Count("pk", filter=ahead),
+        )
+        registration = None
+        if summary["my_pk"] is not None:
+            registration = Registration(
+                pk=summary["my_pk"], event=self, user=user, seat=summary["my_seat"], created_at=summary["my_created"]
+            )
+        return summary, registration
+
+    def submission_url(self, facilitators, project_url):
         """``<project-url>indsend/`` with title, date and facilitators filled in (the workshops form reads them)."""
-        project = self.project
-        if project is None or not project.live:
-            return None
         query = [("titel", self.title), ("dato", timezone.localtime(self.start).date().isoformat())]
         query += [("facilitatorer", person.pk) for person in facilitators]
-        return f"{project.url}indsend/?{urlencode(query)}"
+        return f"{project_url}indsend/?{urlencode(query)}"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         user = request.user
-        registrations = Registration.objects.filter(event=self)
-        counts = registrations.aggregate(
-            seats_taken=Count("pk", filter=Q(seat__isnull=False)),
-            waiting_count=Count("pk", filter=Q(seat__isnull=True)),
-        )
-        mine = registrations.filter(user=user).first() if user.is_authenticated else None
-        facilitators = list(self.facilitators.order_by("first_name", "last_name", "username"))
-        project = self.project
+        summary, mine = self.registration_summary(user)
+        parts = self.published_parts(fresh=getattr(request, "is_preview", False))
+        facilitators = parts["facilitators"]
         context.update(
             {
                 "registration": mine,
-                "waiting_position": mine.waiting_position() if mine is not None and mine.is_waiting else None,
-                "seats_taken": counts["seats_taken"],
-                "waiting_count": counts["waiting_count"],
-                "is_full": counts["seats_taken"] >= self.capacity,
+                "waiting_position": summary["ahead"] + 1 if mine is not None and mine.is_waiting else None,
+                "seats_taken": summary["seats_taken"],
+                "waiting_count": summary["waiting_count"],
+                "is_full": summary["seats_taken"] >= self.capacity,
                 "facilitators": facilitators,
-                "project": project if project is not None and project.live else None,
-                "can_edit": self.can_edit(user),
-                "submission_url": self.submission_url(facilitators) if self.is_over else None,
+                "project": parts["project"],
+                "can_edit": self.can_edit(user, facilitator_ids={person.pk for person in facilitators}),
+                "submission_url": (
+                    self.submission_url(facilitators, parts["project"]["url"])
+                    if self.is_over and parts["project"]
+                    else None
+                ),
             }
         )
         return context

@@ -1,6 +1,7 @@
 from django.utils import timezone
 from wagtail import hooks
 
+from core.privacy import visible
 from core.tokens import own_address_section
 
 from . import notifications, services
@@ -45,16 +46,22 @@ def remove_calendar_address(user):
 
 @hooks.register("project_page_sections", order=20)
 def upcoming_workshops_of_the_project(request, project, limit=PROJECT_EVENTS):
-    """The project's coming workshops, on its page (projects/ never imports us)."""
+    """The project's coming workshops, on its page (projects/ never imports us).
+
+    The page keeps the section until the first of them ends (``expires``), when the list changes.
+    """
     events = (
-        EventPage.objects.live()
-        .public()
+        visible(EventPage.objects.live(), request)
         .filter(project_id=project.pk, end__gt=timezone.now())
         .defer_streamfields()
         .order_by("start", "pk")
     )
-    context = {"events": list(events[:limit]), "calendar": EventIndexPage.objects.live().first()}
-    return {"template": "events/project_events_section.html", "context": context}
+    events = list(events[:limit])
+    # The link to the calendar shows only when there is no coming workshop.
+    calendar = None if events else EventIndexPage.objects.live().first()
+    context = {"events": events, "calendar": calendar}
+    expires = min((event.end for event in events), default=None)
+    return {"template": "events/project_events_section.html", "context": context, "expires": expires}
 
 
 @hooks.register("register_notification_kinds")

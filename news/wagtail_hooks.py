@@ -2,6 +2,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from core.privacy import visible
 from core.search import SEARCH_SOURCE_HOOK, SearchSource, result, stream_text
 from core.tokens import own_address_section
 from notifications.kinds import Followable
@@ -81,5 +82,6 @@ def remove_feed_address(user):
 @hooks.register("project_page_sections", order=10)
 def news_about_the_project(request, project, limit=5):
     """Published articles whose "related project" is this one, on the project page (projects/ never imports us)."""
-    articles = NewsArticlePage.objects.live().public().filter(related_project_id=project.pk).order_by("-date", "-pk")
+    articles = visible(NewsArticlePage.objects.live(), request).filter(related_project_id=project.pk)
+    articles = articles.order_by("-date", "-pk").defer_streamfields()
     return {"template": "news/project_news_section.html", "context": {"articles": list(articles[:limit])}}

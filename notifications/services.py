@@ -163,10 +163,21 @@ def target_of(type_key, object_id):
     )
 
 
+def follows_version(user_id):
+    """The version of what one person follows (core/versions.py); follow, unfollow and forget move it."""
+    return f"follows:{user_id}"
+
+
 def is_following(user, obj):
+    """Whether ``user`` follows ``obj``: the person's follows are kept between requests (the follow button)."""
     if not user.is_authenticated:
         return False
-    return Follow.objects.filter(user=user, content_type=content_type_of(obj), object_id=obj.pk).exists()
+    followed = versions.cached(
+        ("follows", user.pk),
+        [follows_version(user.pk)],
+        lambda: set(Follow.objects.filter(user=user).values_list("content_type_id", "object_id")),
+    )
+    return (content_type_of(obj).pk, obj.pk) in followed
 
 
 def follow(user, obj):
@@ -179,10 +190,12 @@ def follow(user, obj):
             Follow.objects.get_or_create(user=user, content_type=content_type_of(obj), object_id=obj.pk)
     except IntegrityError:
         pass  # someone else's request made the same follow a moment ago
+    versions.bump(follows_version(user.pk))
 
 
 def unfollow(user, obj):
     Follow.objects.filter(user=user, content_type=content_type_of(obj), object_id=obj.pk).delete()
+    versions.bump(follows_version(user.pk))
 
 
 def followers_of(*objects):
@@ -224,3 +237,4 @@ def forget(user):
     _changed_for([user.pk])
     NotificationPreference.objects.filter(user=user).delete()
     Follow.objects.filter(user=user).delete()
+    versions.bump(follows_version(user.pk))

@@ -9,4 +9,6 @@ class PeopleConfig(AppConfig):
     verbose_name = _("Medarbejdere")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals
+
+        signals.connect_people_version()

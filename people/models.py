@@ -6,6 +6,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Prefetch, Q
+from django.template.loader import render_to_string
+from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
@@ -13,6 +16,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.images import get_image_model, get_image_model_string
 from wagtail.search import index
 
+from core import versions
+from core.invalidation import PAGES
 from core.models import BasePage
 from core.names import display_name
 from core.pagination import paginate
@@ -21,6 +26,10 @@ from . import roles
 from .filters import DirectorySearchForm
 
 PHOTO_RENDITION = "fill-160x160"
+# The version (core/versions.py) of what pages show about people: names, profiles, departments,
+# competences, photos. Moved by people/signals.py; pages that keep people's cards (a project's team,
+# the directory) are kept under it.
+PEOPLE_VERSION = "people"
 
 
 class Department(models.Model):
@@ -215,7 +224,29 @@ class ChangeAgentDirectoryPage(BasePage):
         verbose_name_plural = _("forandringsagent-oversigter")
 
     def get_context(self, request, *args, **kwargs):
+        """The search and its results, drawn once per address and kept until a page or a person changes.
+
+        Nothing in them depends on the reader (a GET form, no CSRF token), so every reader of the same
+        address and language shares them (core/versions.py).
+        """
         context = super().get_context(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):  # a draft's introduction, never kept
+            body = self.directory_context(request)
+            context["directory_html"] = render_to_string(
+                "people/change_agent_directory_body.html", body, request=request
+            )
+            return context
+        query = sorted((key, value) for key, values in request.GET.lists() for value in values)
+        context["directory_html"] = versions.cached(
+            ("change-agent-directory", self.pk, get_language(), urlencode(query)),
+            [PAGES, PEOPLE_VERSION],
+            lambda: render_to_string(
+                "people/change_agent_directory_body.html", self.directory_context(request), request=request
+            ),
+        )
+        return context
+
+    def directory_context(self, request):
         form = DirectorySearchForm(
             request.GET or None,
             departments=Department.objects.all(),
@@ -226,5 +257,10 @@ class ChangeAgentDirectoryPage(BasePage):
             filters.get("q", ""), department=filters.get("afdeling"), competence=filters.get("kompetence")
         )
         page_obj = paginate(request, agents, self.per_page)
-        context.update({"form": form, "page_obj": page_obj, "agents": page_obj.object_list, "searched": bool(filters)})
-        return context
+        return {
+            "page": self,
+            "form": form,
+            "page_obj": page_obj,
+            "agents": page_obj.object_list,
+            "searched": bool(filters),
+        }

@@ -1,11 +1,15 @@
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db.models.signals import m2m_changed, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+from wagtail.images import get_image_model
 from wagtail.search import index
 
+from core import versions
+
 from . import roles
-from .models import Department, Profile, TaggedCompetence
+from .models import PEOPLE_VERSION, Department, Profile, TaggedCompetence
 
 
 @receiver(post_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="people_new_user_is_employee")
@@ -43,3 +47,32 @@ def reindex_profiles_on_department(sender, instance, raw=False, **kwargs):
     if not raw:
         for profile in Profile.objects.filter(department=instance).select_related("user", "department"):
             index.insert_or_update_object(profile)
+
+
+# What pages keep about people (cards, names, photos) is kept under PEOPLE_VERSION: every change moves it.
+def people_changed(sender, update_fields=None, raw=False, **kwargs):
+    if raw or (update_fields is not None and set(update_fields) <= {"last_login"}):
+        return  # every login saves the user; nothing shown changed
+    versions.bump(PEOPLE_VERSION)
+
+
+def membership_changed(sender, action, **kwargs):
+    """Joining or leaving a role (the change agents) changes who the directory lists."""
+    if action in ("post_add", "post_remove", "post_clear"):
+        versions.bump(PEOPLE_VERSION)
+
+
+def competences_changed(sender, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        versions.bump(PEOPLE_VERSION)
+
+
+def connect_people_version():
+    for model in (settings.AUTH_USER_MODEL, Profile, Department, TaggedCompetence, get_image_model()):
+        label = model if isinstance(model, str) else model._meta.label
+        post_save.connect(people_changed, sender=model, dispatch_uid=f"people_version_save_{label}")
+        post_delete.connect(people_changed, sender=model, dispatch_uid=f"people_version_delete_{label}")
+    m2m_changed.connect(competences_changed, sender=TaggedCompetence, dispatch_uid="people_version_competences")
+    m2m_changed.connect(
+        membership_changed, sender=get_user_model().groups.through, dispatch_uid="people_version_memberships"
+    )

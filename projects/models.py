@@ -1,7 +1,11 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
@@ -12,12 +16,14 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from comments.mixins import CommentablePageMixin
+from core import versions
 from core.blocks import BodyBlock
+from core.invalidation import PAGES
 from core.models import BasePage
 from core.pagination import paginate
-from core.privacy import visible
+from core.privacy import hidden_paths, visible
 from people.choosers import PersonChooser
-from people.models import people_with_profiles
+from people.models import PEOPLE_VERSION, people_with_profiles
 
 from .admin_forms import ProjectPageForm
 from .choices import ProjectStatus
@@ -93,7 +99,13 @@ class ProjectIndexPage(BasePage):
 # Other apps add sections to a project page without projects/ knowing them: a function registered
 # under this hook name takes (request, project) and returns a dict with "template" and "context"
 # (handed to the template as ``section``), or None; e.g. news adds the articles about the project.
+# The sections are drawn once and kept (``ProjectPage.cached_parts``) for every reader with the same
+# hidden sections (core.privacy) and language, until a page is saved or published or a profile
+# changes: a section may show published pages and people, nothing of the reader's own. One whose
+# content changes with time alone adds "expires" (a datetime) to its dict.
 PROJECT_SECTIONS_HOOK = "project_page_sections"
+# The version (core/versions.py) of the themes' names, moved when a theme is saved or deleted (signals).
+THEMES_VERSION = "projects:themes"
 # Other apps add sub-addresses under every project page without projects/ knowing them: a
 # function registered under this hook name returns a list of ``django.urls.path`` routes whose
 # views take ``(project, request, ...)``; e.g. workshops adds ``indsend/``, the submission form.
@@ -213,9 +225,39 @@ class ProjectPage(CommentablePageMixin, RoutablePageMixin, BasePage):
         sections = (hook(request, self) for hook in hooks.get_hooks(PROJECT_SECTIONS_HOOK))
         return [section for section in sections if section]
 
+    def cached_parts(self, request):
+        """The theme's name and the HTML of the people, contact and sections, drawn once and kept.
+
+        Kept under the versions of the page tree (any page saved or published, the team included),
+        the people (names, profiles, photos) and the themes, per language and per set of sections the
+        reader may not see, so a reader never gets a stale or a forbidden part. Sections that change
+        with time alone (coming workshops) say when (``expires``); the parts are drawn again then.
+        """
+        if getattr(request, "is_preview", False):
+            return self._draw_parts(request)  # a draft's team and sections, never kept
+        key = versions.key_for(
+            ("project-page", self.pk, self.theme_id, get_language(), *hidden_paths(request)),
+            [PAGES, PEOPLE_VERSION, THEMES_VERSION],
+        )
+        parts = cache.get(key)
+        if parts is None or (parts["expires"] is not None and parts["expires"] <= timezone.now()):
+            parts = self._draw_parts(request)
+            cache.set(key, parts, versions.DEFAULT_TIMEOUT)
+        return parts
+
+    def _draw_parts(self, request):
+        sections = self.get_sections(request)
+        expiries = [section["expires"] for section in sections if section.get("expires")]
+        context = {"page": self, "lead": self.get_lead(), "team": self.get_team(), "sections": sections}
+        return {
+            "theme": self.theme.name if self.theme_id else "",
+            "html": render_to_string("projects/project_page_parts.html", {**context, "request": request}),
+            "expires": min(expiries, default=None),
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update({"lead": self.get_lead(), "team": self.get_team(), "sections": self.get_sections(request)})
+        context["parts"] = self.cached_parts(request)
         return context
 
 

@@ -2,7 +2,9 @@ from django.contrib.auth.models import Group
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import ProjectLeadAccess, ProjectPage
+from core import versions
+
+from .models import THEMES_VERSION, ProjectLeadAccess, ProjectPage, Theme
 from .services import sync_lead_access
 
 
@@ -22,3 +24,11 @@ def lead_takes_over(sender, instance, raw=False, update_fields=None, **kwargs):
 def delete_lead_group(sender, instance, **kwargs):
     """A deleted project takes its lead group (and with it the page permissions) along."""
     Group.objects.filter(pk=instance.group_id).delete()
+
+
+@receiver(post_save, sender=Theme, dispatch_uid="projects_theme_saved")
+@receiver(post_delete, sender=Theme, dispatch_uid="projects_theme_deleted")
+def theme_changed(sender, raw=False, **kwargs):
+    """Project pages keep their theme's name (``ProjectPage.cached_parts``): a renamed theme shows at once."""
+    if not raw:
+        versions.bump(THEMES_VERSION)

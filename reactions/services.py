@@ -122,6 +122,26 @@ def attach(objects, user, attribute="reaction"):
     return objects
 
 
+def attach_together(groups, user, attribute="reaction"):
+    """:func:`attach` for several lists of objects, each list of one model, in one query for all."""
+    groups = [(list(objects), reactable_for(objects[0])) for objects in groups if objects]
+    groups = [(objects, reactable) for objects, reactable in groups if reactable is not None]
+    if not groups:
+        return
+    condition = Q(pk__in=[])
+    for objects, _reactable in groups:
+        condition |= Q(content_type=content_type_of(objects[0]), object_id__in=[obj.pk for obj in objects])
+    mine = Count("pk", filter=Q(user=user)) if user.is_authenticated else Count("pk", filter=Q(pk__in=[]))
+    rows = Reaction.objects.filter(condition).values("content_type_id", "object_id")
+    rows = rows.annotate(count=Count("pk"), mine=mine)
+    found = {(row["content_type_id"], row["object_id"]): row for row in rows.order_by()}
+    for objects, reactable in groups:
+        type_id = content_type_of(objects[0]).pk
+        for obj in objects:
+            row = found.get((type_id, obj.pk), {"count": 0, "mine": 0})
+            setattr(obj, attribute, Summary(obj=obj, reactable=reactable, count=row["count"], mine=bool(row["mine"])))
+
+
 def summary_of(obj, user):
     return summaries([obj], user).get(obj.pk)
 

@@ -7,24 +7,28 @@ from pathlib import Path
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.models import Page, WorkflowState
 
+from core import versions
+from core.invalidation import PAGES
 from core.text import free_child_slug
 from people import roles
 from projects.models import ProjectPage
 
 from .choices import IdeaStatus
 from .models import (
+    IDEAS_VERSION,
     Idea,
     IdeaStatusChange,
     OutcomeAttachment,
+    ProjectLeadApprovalTask,
     WorkshopOutcomePage,
     projects_of,
-    user_can_review,
 )
 
 RESERVED_SLUGS = {"indsend"}
@@ -244,6 +248,7 @@ def move_idea(idea, user, from_status, to_status):
         if not moved:
             raise IdeaMoveRefused(_("Idéen er flyttet af en anden i mellemtiden. Se den nye status og prøv igen."))
         IdeaStatusChange.objects.create(idea=idea, from_status=from_status, to_status=to_status, changed_by=user)
+        versions.bump(IDEAS_VERSION)  # the outcome page keeps its ideas (WorkshopOutcomePage.published_parts)
     idea.status = to_status
     idea.status_changed_at = now
     return idea
@@ -279,27 +284,53 @@ def bulk_action_refusal(user, action_type, pages):
 
 
 # --- Review queue and report ----------------------------------------------------------------
+def led_project_paths(user):
+    """Tree paths of the projects ``user`` leads, kept until a page changes (a new lead is a page save)."""
+    return versions.cached(
+        ("workshops.led_project_paths", user.pk),
+        [PAGES],
+        lambda: list(ProjectPage.objects.filter(lead_id=user.pk).values_list("path", flat=True)),
+    )
+
+
 def is_reviewer(user):
     """Reviews workshop outcomes: a Moderator, or the lead of a project (superusers may help)."""
-    return user.is_superuser or roles.has_role(user, roles.MODERATORS) or ProjectPage.objects.filter(lead=user).exists()
+    return user.is_superuser or roles.has_role(user, roles.MODERATORS) or bool(led_project_paths(user))
 
 
 def outcomes_awaiting(user):
-    """Outcomes whose current task this user can decide, oldest first, with their task state."""
+    """Outcomes whose current review this user can decide, oldest first, in three queries whatever their number.
+
+    The rule is :func:`~workshops.models.user_can_review`'s, applied in the query: never one's own
+    submission; a Moderator (or superuser) reviews every outcome, a lead those under their projects.
+    """
     from wagtail.models import TaskState
 
+    if not (user.is_authenticated and user.is_active):
+        return []
+    outcomes = WorkshopOutcomePage.objects.exclude(owner_id=user.pk)
+    if not (user.is_superuser or roles.has_role(user, roles.MODERATORS)):
+        paths = led_project_paths(user)
+        if not paths:
+            return []
+        under_led = Q(pk__in=[])
+        for path in paths:
+            under_led |= Q(path__startswith=path)
+        outcomes = outcomes.filter(under_led)
     states = (
-        TaskState.objects.reviewable_by(user)
-        .filter(status=TaskState.STATUS_IN_PROGRESS)
-        .select_related("workflow_state__requested_by", "task")
-        .order_by("started_at")
+        TaskState.objects.filter(
+            status=TaskState.STATUS_IN_PROGRESS,
+            task__in=ProjectLeadApprovalTask.objects.values("task_ptr_id"),
+            workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
+            workflow_state__object_id__in=outcomes.annotate(key=Cast("pk", CharField())).values("key"),
+        )
+        .select_related("workflow_state")
+        .order_by("started_at", "pk")
     )
     by_page = {int(state.workflow_state.object_id): state for state in states}
-    pages = WorkshopOutcomePage.objects.filter(pk__in=by_page).select_related("owner")
-    items = []
-    for page in pages:
-        if user_can_review(page, user):
-            items.append({"page": page, "task_state": by_page[page.pk], "project": page.project})
+    pages = list(WorkshopOutcomePage.objects.filter(pk__in=by_page).select_related("owner").defer_streamfields())
+    projects = projects_of(pages)
+    items = [{"page": page, "task_state": by_page[page.pk], "project": projects[page.pk]} for page in pages]
     return sorted(items, key=lambda item: item["task_state"].started_at)
 
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from core import versions
 from core.privacy import may_view
 from core.spreadsheets import csv_writer
 
@@ -187,7 +188,8 @@ def review_outcome(request, page_id):
 
 def _render_outcome_view(request, page, task_state, *, form=None, status=200):
     revision = task_state.revision if task_state and task_state.revision_id else page.get_latest_revision()
-    outcome = revision.as_object() if revision else page
+    # A revision never changes: the outcome as it stood then is kept (its facilitators are read when drawn).
+    outcome = versions.cached(("outcome-revision", revision.pk), [], revision.as_object) if revision else page
     rounds = review.review_rounds(page)
     return render(
         request,

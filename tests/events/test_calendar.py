@@ -417,3 +417,28 @@ def test_the_dashboard_lists_my_coming_sign_ups_in_constant_queries(client, even
     many, response = count_queries(client, "/")
     assert response.context["dashboard"]["events"].has_more
     assert few == many
+
+
+# --- Every calendar page, for every role, within the budget ------------------------------------------
+def calendar_pages(world, role):
+    creates = role in ("forandringsagent", "projektleder", "kommunikation")
+    month = timezone.localtime(world.event.start).strftime("%Y-%m")
+    return {
+        "calendar": ("/kalender/", 200),
+        "month": (f"/kalender/?visning=maaned&maaned={month}", 200),
+        "event": (world.event.url, 200),
+        "new event form": ("/kalender/ny/", 200 if creates else 403),
+        "edit form": (
+            f"/kalender/{world.event.slug}/rediger/",
+            200 if role in ("forandringsagent", "kommunikation") else 403,
+        ),
+    }
+
+
+def test_calendar_pages_stay_within_the_budget_for_every_role_at_two_sizes(client, home_page, role_groups):
+    from ..page_world import World, counts_for_roles
+
+    world = World(home_page)
+    few = counts_for_roles(client, world.grow(2), calendar_pages)
+    many = counts_for_roles(client, world.grow(5), calendar_pages)
+    assert many == few

@@ -66,3 +66,28 @@ def test_profile_page_queries_do_not_grow_with_competencies(client, make_user):
     many, html = count_queries(client, "/personer/agent0000/")
     assert "Kompetence 11" in html
     assert many == few
+
+
+# --- Every people page, for every role, within the budget --------------------------------------------
+def people_pages(world, role):
+    return {
+        "directory": ("/forandringsagenter/", 200),
+        "directory search": ("/forandringsagenter/?q=jensen+konsulent", 200),
+        "directory filter": (
+            f"/forandringsagenter/?afdeling={world.departments[1].pk}&kompetence=procesfacilitering",
+            200,
+        ),
+        "a colleague's profile": (f"/personer/{world.people[0].username}/", 200),
+        "a lead's profile": ("/personer/projektleder/", 200),
+        "own profile": (f"/personer/{role}/", 200),
+        "profile form": ("/min-profil/", 200),
+    }
+
+
+def test_people_pages_stay_within_the_budget_for_every_role_at_two_sizes(client, home_page, role_groups):
+    from ..page_world import World, counts_for_roles
+
+    world = World(home_page)
+    few = counts_for_roles(client, world.grow(2), people_pages)
+    many = counts_for_roles(client, world.grow(5), people_pages)
+    assert many == few

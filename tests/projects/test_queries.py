@@ -24,6 +24,12 @@ def count_queries(client, url):
 @pytest.fixture
 def world(home_page, project_index, make_project, make_user, client):
     """Grows from 5 projects and 20 people to 100 projects and 300 people; the first project's team is everyone."""
+    from wagtail.models import Site
+
+    from home.models import SiteSettings
+
+    # A fresh site makes its settings on the first request, which moves the page tree's version.
+    SiteSettings.for_site(Site.objects.get(is_default_site=True))
     client.force_login(make_user("laeser"))
     themes = [ThemeFactory(name=f"Tema {n}") for n in range(4)]
     departments = [DepartmentFactory(name=f"Afdeling {n}") for n in range(4)]
@@ -78,4 +84,35 @@ def test_project_page_queries_do_not_grow(client, world):
     world["grow"](100, 300)
     many, html = count_queries(client, url)
     assert html.count('href="/personer/person') >= 300  # the whole team is listed
+    assert many == few
+
+
+# --- Every page of projects and workshops, for every role, within the budget ------------------------
+@pytest.fixture
+def site(home_page, role_groups):
+    from ..page_world import World
+
+    return World(home_page)
+
+
+def project_pages(world, role):
+    reviewer = role in ("projektleder", "moderator")
+    reports = role in ("projektleder", "moderator", "kommunikation")
+    return {
+        "index": ("/projekter/", 200),
+        "filtered index": (f"/projekter/?status={world.projects[1].status}&tema={world.projects[1].theme.slug}", 200),
+        "project": (world.project.url, 200),
+        "outcome": (world.outcome.url, 200),
+        "submission form": (world.project.url + "indsend/", 200),
+        "my submissions": ("/mine-indsendelser/", 200),
+        "report": ("/rapport/", 200 if reports else 403),
+        "review screen": (f"/moderering/workshopresultater/{world.pending.pk}/", 200 if reviewer else 403),
+    }
+
+
+def test_project_and_workshop_pages_stay_within_the_budget_for_every_role_at_two_sizes(client, site):
+    from ..page_world import counts_for_roles
+
+    few = counts_for_roles(client, site.grow(2), project_pages)
+    many = counts_for_roles(client, site.grow(5), project_pages)
     assert many == few

@@ -3,6 +3,7 @@
 from .attachments import OutcomeAttachment, attachment_path
 from .ideas import Idea, IdeaStatusChange
 from .outcomes import (
+    IDEAS_VERSION,
     MAX_PARTICIPANTS,
     OUTCOME_TASK_NAME,
     OUTCOME_WORKFLOW_NAME,
@@ -21,6 +22,7 @@ from .outcomes import (
 )
 
 __all__ = [
+    "IDEAS_VERSION",
     "MAX_PARTICIPANTS",
     "OUTCOME_TASK_NAME",
     "OUTCOME_WORKFLOW_NAME",

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
@@ -14,10 +15,13 @@ from wagtail.models import Page, PagePermissionTester, Task, TaskState, Workflow
 from wagtail.search import index
 
 from comments.mixins import CommentablePageMixin
+from core import versions
+from core.invalidation import PAGES
 from core.memo import memoised
 from core.models import BasePage
 from people import roles
 from people.choosers import FilteredPersonCheckboxes
+from people.models import PEOPLE_VERSION
 from projects.models import ProjectPage
 from reactions import services as reaction_services
 
@@ -30,6 +34,11 @@ MAX_PARTICIPANTS = 10000
 def project_path(outcome_path):
     """The tree path of an outcome's project: outcomes hang directly under their project page."""
     return outcome_path[: -Page.steplen]
+
+
+# The version (core/versions.py) of the ideas' statuses, moved by ``services.move_idea``; an outcome's
+# ideas are otherwise written when it is published, which moves the page tree's version.
+IDEAS_VERSION = "workshops:ideas"
 
 
 def projects_of(outcomes):
@@ -160,15 +169,58 @@ class WorkshopOutcomePage(CommentablePageMixin, BasePage):
         """Comments here reach those who follow this outcome or its project (comments/notifications.py)."""
         return [self, self.project]
 
+    def published_parts(self):
+        """What the published page shows of other records: its project, facilitators, files and ideas.
+
+        Kept between requests under the versions of the page tree (publishing writes the ideas and
+        files), the people (names) and the ideas' statuses; the same for every reader.
+        """
+
+        def load():
+            project = self.project
+            facilitators = [
+                # Unsaved copies with only what a name and a profile link need (no password hash in the cache).
+                get_user_model()(
+                    pk=person.pk,
+                    username=person.username,
+                    first_name=person.first_name,
+                    last_name=person.last_name,
+                    is_active=person.is_active,
+                )
+                for person in self.facilitators.all()
+            ]
+            if project is not None:
+                project = {"title": project.title, "url": project.url, "lead_id": project.lead_id}
+            return {
+                "project": project,
+                "facilitators": facilitators,
+                "attachments": list(self.attachments.order_by("pk")),
+                "ideas": list(self.idea_records.order_by("sort_order", "pk")),
+            }
+
+        return versions.cached(("outcome-page", self.pk), [PAGES, PEOPLE_VERSION, IDEAS_VERSION], load)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        ideas = None
-        if self.live:
-            # Each idea's support count and the reader's own, in one query (reactions/).
-            ideas = reaction_services.attach(self.idea_records.order_by("sort_order", "pk"), request.user)
-        context["idea_records"] = ideas
-        context["attachments"] = self.attachments.order_by("pk")
-        context["can_move_ideas"] = self.live and self.ideas_movable_by(request.user)
+        if not self.live or getattr(request, "is_preview", False):  # a draft in preview: as it stands
+            context.update({"idea_records": None, "attachments": self.attachments.order_by("pk")})
+            return context
+        parts = self.published_parts()
+        user = request.user
+        # Each idea's support count and the reader's own, and the page's, in one query (reactions/).
+        reaction_services.attach_together([parts["ideas"], [self]], user)
+        lead_id = parts["project"]["lead_id"] if parts["project"] else None
+        context.update(
+            {
+                "project_link": parts["project"],
+                "facilitators": parts["facilitators"],
+                "idea_records": parts["ideas"],
+                "attachments": parts["attachments"],
+                "can_move_ideas": user.is_authenticated
+                and user.is_active
+                and (user.is_superuser or (lead_id is not None and lead_id == user.pk)),
+            }
+        )
         return context
 
 
