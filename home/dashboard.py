@@ -80,16 +80,17 @@ def _department_of(user):
     return versions.cached(("dashboard-department", user.pk), [fragments.CONTENT], compute)
 
 
-def latest_news(user, limit=LATEST_NEWS):
-    """The newest articles aimed at the user: for everybody or for her department (``news.listings.aimed_at``).
+def latest_news(user, request, limit=LATEST_NEWS):
+    """The newest articles aimed at the user (for everybody or for her department, ``news.listings.aimed_at``)
+    that she may open (page privacy).
 
-    The same for everybody in a department: kept per department until a page or category changes.
+    The same for everybody in a department who may open the same private sections: kept so until a
+    page or category changes.
     """
 
     def compute():
         articles = (
-            NewsArticlePage.objects.live()
-            .public()
+            visible(NewsArticlePage.objects.live(), request)
             .filter(aimed_at(user))
             .defer_streamfields()
             .prefetch_related("categories")
@@ -97,7 +98,8 @@ def latest_news(user, limit=LATEST_NEWS):
         )
         return Listing.of(articles, limit)
 
-    return versions.cached(("dashboard-news", _department_of(user), limit), [PAGES, fragments.CONTENT], compute)
+    key = ("dashboard-news", _department_of(user), limit, *hidden_paths(request))
+    return versions.cached(key, [PAGES, fragments.CONTENT], compute)
 
 
 def must_read(user, limit=MUST_READ):
@@ -273,7 +275,7 @@ def dashboard_for(request):
     user = request.user
     return {
         "must_read": must_read(user),
-        "news": latest_news(user),
+        "news": latest_news(user, request),
         "projects": projects_of(user, request),
         "submissions": submissions_of(user),
         "review_queue": review_queue(user),

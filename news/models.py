@@ -22,6 +22,7 @@ from core.blocks import BodyBlock
 from core.invalidation import PAGES
 from core.models import BasePage
 from core.pagination import paginate
+from core.privacy import hidden_paths, visible
 from core.tokens import SecretAddressToken
 from people.choosers import PersonChooser
 from people.models import Department
@@ -88,15 +89,18 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("nyhedsoversigt")
 
-    def articles(self):
+    def articles(self, request=None):
         """Live articles of this index, pinned ones first, then newest first.
 
-        What a teaser card needs comes in a constant number of queries. An article is pinned while
-        its ``pinned_until`` date has not passed; ``is_pinned`` tells the template.
+        With ``request``, the articles that reader may open (page privacy, ``core.privacy``);
+        without (the public feed), public articles only. What a teaser card needs comes in a
+        constant number of queries. An article is pinned while its ``pinned_until`` date has not
+        passed; ``is_pinned`` tells the template.
         """
         today = timezone.localdate()
+        live = NewsArticlePage.objects.live().child_of(self)
         return (
-            with_comment_count(NewsArticlePage.objects.live().public().child_of(self))
+            with_comment_count(visible(live, request) if request is not None else live.public())
             .annotate(
                 is_pinned=Case(
                     When(pinned_until__gte=today, then=Value(1)), default=Value(0), output_field=IntegerField()
@@ -108,13 +112,19 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         )
 
     def listing_key(self, request):
-        """The cache key of one page of the listing: the same for every reader (only public articles
-        are listed), kept until a page, a picture or a category (``pages``, ``content``) or any
+        """The cache key of one page of the listing: the same for every reader who may open the same
+        private sections, kept until a page, a picture or a category (``pages``, ``content``) or any
         comment count (``comments``) changes, or the day changes (pinning ends)."""
         if getattr(request, "is_preview", False):
             return None
         # The whole query string: the pagination links keep every parameter ({% querystring %}).
-        parts = (self.pk, request.META.get("QUERY_STRING", ""), timezone.localdate(), get_language())
+        parts = (
+            self.pk,
+            request.META.get("QUERY_STRING", ""),
+            timezone.localdate(),
+            get_language(),
+            *hidden_paths(request),
+        )
         return fragments.fragment_key("news-index", parts, [PAGES, fragments.CONTENT, fragments.ALL_COMMENTS])
 
     @path("")
@@ -124,7 +134,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         )
         slug = request.GET.get("kategori", "")
         category = next((c for c in categories if c.slug == slug), None)
-        articles = self.articles()
+        articles = self.articles(request)
         status = 200
         if slug and category is None:
             articles = articles.none()

@@ -160,9 +160,15 @@ def test_an_article_made_private_leaves_the_lists_of_those_without_access(client
     assert article.title not in page(client, index.url)
     assert article.title not in page(client, "/")
     assert client.get(article.url).status_code in (302, 403)
-    # Those with access still open it (the shared listing on /nyheder/ shows public articles only).
+    # Those with access still open it and find it in the lists, at once.
     client.force_login(communicator)
     assert article.title in page(client, article.url)
+    assert article.title in page(client, index.url)
+    assert article.title in page(client, "/")
+    # Taken away again: the reader finds it at once, the lists kept for the group do not leak to her.
+    restriction.delete()
+    client.force_login(reader)
+    assert article.title in page(client, index.url)
 
 
 def test_a_session_ended_by_logging_out_is_gone_from_the_cache_too(client, home_page, reader):
