@@ -286,3 +286,31 @@ def dashboard_for(request):
         "report_url": report_link(user),
         "followed": followed_by(user),
     }
+
+
+def drawn_key(request, page, dashboard):
+    """The cache key of the dashboard's drawn blocks (``{% cachedfragment %}`` in the template), or None.
+
+    The blocks are kept under the versions listed here and under parts of this key (the reader,
+    her department through ``content``, the sections she may not open); so while none of these
+    moves, no block can differ and the drawn HTML is the same. The events block drops an event
+    that has ended without a version moving: its items are part of the key.
+    """
+    if getattr(request, "is_preview", False):
+        return None
+    user = request.user
+    names = [
+        PAGES,
+        fragments.CONTENT,
+        fragments.ALL_COMMENTS,
+        WORKFLOWS,
+        IDEAS,
+        ACCESS,
+        user_access(user.pk),
+        confirmations_of(user.pk),
+        follows_of(user.pk),
+        registrations_of(user.pk),
+    ]
+    events = [registration.pk for registration in dashboard["events"].items]
+    parts = (page.pk, user.pk, user.get_username(), user.first_name, get_language(), *hidden_paths(request))
+    return fragments.fragment_key("dashboard", (*parts, "events", *events), names)

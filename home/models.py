@@ -36,12 +36,13 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         """The logged-in person's dashboard (``home.dashboard``); everything is behind login."""
-        from .dashboard import dashboard_for, shortcuts
+        from .dashboard import dashboard_for, drawn_key, shortcuts
 
         context = super().get_context(request, *args, **kwargs)
         if request.user.is_authenticated:
             context["dashboard"] = dashboard_for(request)
             context["shortcuts"] = shortcuts(self)
+            context["dashboard_key"] = drawn_key(request, self, context["dashboard"])
         return context
 
 
