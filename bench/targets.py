@@ -5,6 +5,8 @@ from django.apps import apps
 BENCH_USERNAME = "bench"
 BENCH_PASSWORD = "bench-adgangskode"  # noqa: S105 (only ever in the separate benchmark database)
 BUSY_ARTICLE_SLUG = "benchmark-artikel-med-200-kommentarer"
+# An ordinary article: a picture, a body and the few comments most articles have.
+ORDINARY_ARTICLE_SLUG = "nyhed-2"
 
 
 def live_url(model_label, **filters):
@@ -26,6 +28,7 @@ def bench_targets():
         ("healthz", "/healthz/"),
         ("dashboard", "/"),
         ("news_index", "/nyheder/"),
+        ("article", live_url("news.NewsArticlePage", slug=ORDINARY_ARTICLE_SLUG)),
         ("article_200_comments", live_url("news.NewsArticlePage", slug=BUSY_ARTICLE_SLUG)),
         ("project_page", busiest_project_url()),
         ("search", "/soeg/?q=medborgerskab"),

@@ -39,6 +39,7 @@ def test_seed_bench_fills_every_measured_page_and_is_idempotent(role_groups):
         "healthz",
         "dashboard",
         "news_index",
+        "article",
         "article_200_comments",
         "project_page",
         "search",
