@@ -1,5 +1,6 @@
 """How a person is named wherever the intranet shows them: lists, pages, e-mails, the admin."""
 
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 
 
@@ -17,3 +18,15 @@ def display_name(user):
     if not user.is_active:
         return _("Tidligere medarbejder")
     return user.get_username()
+
+
+def name_card(person):
+    """An unsaved copy of ``person`` with only what a name and a profile link need, to keep in a cache
+    (no password hash, no e-mail address)."""
+    return get_user_model()(
+        pk=person.pk,
+        username=person.username,
+        first_name=person.first_name,
+        last_name=person.last_name,
+        is_active=person.is_active,
+    )

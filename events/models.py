@@ -9,7 +9,6 @@ import datetime
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
@@ -23,6 +22,7 @@ from wagtail.search import index
 from core import versions
 from core.invalidation import PAGES
 from core.models import BasePage
+from core.names import name_card
 from core.pagination import paginate
 from core.privacy import visible
 from core.tokens import SecretAddressToken
@@ -165,15 +165,7 @@ class EventPage(BasePage):
 
         def load():
             facilitators = [
-                # Unsaved copies with only what a name and a profile link need (no password hash in the cache).
-                get_user_model()(
-                    pk=person.pk,
-                    username=person.username,
-                    first_name=person.first_name,
-                    last_name=person.last_name,
-                    is_active=person.is_active,
-                )
-                for person in self.facilitators.order_by("first_name", "last_name", "username")
+                name_card(person) for person in self.facilitators.order_by("first_name", "last_name", "username")
             ]
             project = self.project
             if project is not None:

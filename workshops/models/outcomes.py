@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
@@ -19,6 +18,7 @@ from core import versions
 from core.invalidation import PAGES
 from core.memo import memoised
 from core.models import BasePage
+from core.names import name_card
 from people import roles
 from people.choosers import FilteredPersonCheckboxes
 from people.models import PEOPLE_VERSION
@@ -178,17 +178,7 @@ class WorkshopOutcomePage(CommentablePageMixin, BasePage):
 
         def load():
             project = self.project
-            facilitators = [
-                # Unsaved copies with only what a name and a profile link need (no password hash in the cache).
-                get_user_model()(
-                    pk=person.pk,
-                    username=person.username,
-                    first_name=person.first_name,
-                    last_name=person.last_name,
-                    is_active=person.is_active,
-                )
-                for person in self.facilitators.all()
-            ]
+            facilitators = [name_card(person) for person in self.facilitators.all()]
             if project is not None:
                 project = {"title": project.title, "url": project.url, "lead_id": project.lead_id}
             return {
