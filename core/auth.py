@@ -1,8 +1,13 @@
-"""Django's model backend with each person's permissions kept between requests.
+"""Django's model backend with each person and her permissions kept between requests.
 
-Every page asks ``has_perm`` (the header's admin link, Wagtail's user bar); Django's backend reads
-the permissions from the database once per request. This one keeps them under the person's access
-versions (core/invalidation.py), so a change of groups or of a group's permissions shows at once.
+Every request reads the logged-in person (``get_user``, from the session's user id) and every page
+asks ``has_perm`` (the header's admin link, Wagtail's user bar); Django's backend reads both from
+the database on each request. This one keeps them under the person's access versions
+(core/invalidation.py), which move when her account row is saved (a password, ``is_active``, a
+name, the last login), when her groups or permissions change, or, for ``access``, when any group's
+do; so a deactivated account or a changed password ends her sessions at once, as before.
+The kept account holds the password *hash*, as the database does; the cache is as private as the
+database (per-process memory, or the site's own Redis beside its sessions).
 https://docs.djangoproject.com/en/5.2/topics/auth/customizing/#handling-authorization-in-custom-backends
 """
 
@@ -12,7 +17,16 @@ from . import versions
 from .invalidation import ACCESS, user_access
 
 
-class CachedPermissionsBackend(ModelBackend):
+class CachedUserMixin:
+    """``get_user`` (the session's user id to a person, or ``None``) kept under her access version."""
+
+    def get_user(self, user_id):
+        return versions.cached(
+            ("user", type(self).__name__, user_id), [user_access(user_id)], lambda: super(CachedUserMixin, self).get_user(user_id)
+        )
+
+
+class CachedPermissionsBackend(CachedUserMixin, ModelBackend):
     def get_all_permissions(self, user_obj, obj=None):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()

@@ -5,8 +5,9 @@
   unpublishing, drafts, scheduled publishing in the worker), a move, a change of view restrictions,
   of a site or of a site setting.
   https://docs.wagtail.org/en/stable/reference/signals.html
-- ``access`` and ``access:<user id>``: what a person may do (Django permissions, group names).
-  ``access:<id>`` moves when that person's groups or own permissions change; ``access`` when any
+- ``access`` and ``access:<user id>``: who a person is and what she may do (her account row,
+  Django permissions, group names). ``access:<id>`` moves when her account is saved or deleted or
+  her groups or own permissions change; ``access`` when any
   group, a group's permissions or a group's rights on pages and collections change, which concerns
   everyone in it.
 - ``workflows``: any workflow started, moved on, approved, sent back or cancelled (a workflow or task
@@ -61,6 +62,10 @@ def _membership_changed(instance, action, reverse, pk_set, **kwargs):
         versions.bump(ACCESS)  # a group or permission cleared of all its members
 
 
+def _account_changed(instance, **kwargs):
+    versions.bump(user_access(instance.pk))
+
+
 def _group_permissions_changed(action, **kwargs):
     if action in ("post_add", "post_remove", "post_clear"):
         versions.bump(ACCESS)
@@ -88,6 +93,8 @@ def connect():
     m2m_changed.connect(
         _membership_changed, sender=user_model.user_permissions.through, dispatch_uid="versions_user_perms"
     )
+    post_save.connect(_account_changed, sender=user_model, dispatch_uid="versions_account_save")
+    post_delete.connect(_account_changed, sender=user_model, dispatch_uid="versions_account_delete")
     m2m_changed.connect(_group_permissions_changed, sender=Group.permissions.through, dispatch_uid="versions_groups")
     for model in (Group, Permission, GroupPagePermission, GroupCollectionPermission):
         post_save.connect(_group_changed, sender=model, dispatch_uid=f"versions_access_save_{model.__name__}")

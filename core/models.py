@@ -59,14 +59,17 @@ class BasePage(Page):
         from .invalidation import PAGES
         from .versions import cached
 
-        paths = [self.path[: self.steplen * depth] for depth in range(1, self.depth + 1)]
-        along = Page.objects.filter(path__in=paths)
-        restrictions = PageViewRestriction.objects.filter(
-            Q(page__in=along.filter(alias_of__isnull=True).values("pk"))
-            | Q(page__in=along.filter(alias_of__isnull=False).values("alias_of"))
-        )
-        if not self.pk or cached(("restricted", self.pk, self.path), [PAGES], restrictions.exists):
-            return restrictions
+        def restrictions():
+            paths = [self.path[: self.steplen * depth] for depth in range(1, self.depth + 1)]
+            along = Page.objects.filter(path__in=paths)
+            return PageViewRestriction.objects.filter(
+                Q(page__in=along.filter(alias_of__isnull=True).values("pk"))
+                | Q(page__in=along.filter(alias_of__isnull=False).values("alias_of"))
+            )
+
+        # Building the query set costs more than the cached answer: only built when it is needed.
+        if not self.pk or cached(("restricted", self.pk, self.path), [PAGES], lambda: restrictions().exists()):
+            return restrictions()
         return PageViewRestriction.objects.none()
 
     class Meta:

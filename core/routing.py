@@ -12,12 +12,21 @@ routable page when its own routes match what is left of the path, e.g. a project
 article's confirmation routes; any other ``route()`` override always); a missing page or a page that
 is not live answers 404 (by the page's own ``route()``); view restrictions, aliases, redirects and
 trailing slashes are handled after routing, by Wagtail's serve view and middleware, as before.
+
+Two more lookups Wagtail makes on each request are kept under ``pages`` too, so a repeated visit
+reads neither from the database: the site answering the request's host with its (specific) root
+page (``site_for``, which fills Wagtail's own per-request ``request._wagtail_site``; ``serve`` wraps
+Wagtail's serve view with it), and the page that answers, as its specific class. Both change only
+through what moves ``pages``: a site saved, a live page saved, published, unpublished, moved or
+deleted (core/invalidation.py).
 """
 
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
+from django.http.request import split_domain_port
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page
+from wagtail.models import Page, Site
+from wagtail.models.sites import get_site_for_hostname
 
 from . import versions
 from .invalidation import PAGES
@@ -61,11 +70,45 @@ def _routes_itself(model, live, remaining):
     return True  # some other route(): let it decide
 
 
-def _specific(model, pk):
+def _find_site(hostname, port):
+    """Wagtail's answer for this host and port, with the root page fetched as its specific class."""
+    try:
+        site = get_site_for_hostname(hostname, port)
+    except Site.DoesNotExist:
+        return None
+    site.root_page = site.root_page.specific
+    return site
+
+
+def site_for(request):
+    """``Site.find_for_request(request)``, kept under ``pages`` and remembered for the request as Wagtail does."""
+    if not hasattr(request, "_wagtail_site"):
+        hostname = split_domain_port(request._get_raw_host())[0]
+        port = request.get_port()
+        request._wagtail_site = versions.cached(("site", hostname, port), [PAGES], lambda: _find_site(hostname, port))
+    return request._wagtail_site
+
+
+def serve(request, path):
+    """Wagtail's serve view, with the site found through :func:`site_for`."""
+    from wagtail import views as wagtail_views  # loads models: not importable while models.py files load
+
+    site_for(request)
+    return wagtail_views.serve(request, path)
+
+
+def _fetch(model, pk):
     try:
         return model._default_manager.get(pk=pk)
-    except model.DoesNotExist as error:
-        raise Http404 from error
+    except model.DoesNotExist:
+        return None
+
+
+def _specific(model, pk):
+    page = versions.cached(("page", model._meta.label, pk), [PAGES], lambda: _fetch(model, pk))
+    if page is None:
+        raise Http404
+    return page
 
 
 def route_along_path(root, request, path_components):

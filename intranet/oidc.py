@@ -36,6 +36,7 @@ from django.views.generic import View
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend, default_username_algo
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
+from core.auth import CachedUserMixin
 from people import roles
 from projects.services import is_project_lead
 
@@ -160,7 +161,7 @@ def sync_roles(user, directory_groups):
 # --- Authentication backend ----------------------------------------------------------------------
 
 
-class OIDCBackend(OIDCAuthenticationBackend):
+class OIDCBackend(CachedUserMixin, OIDCAuthenticationBackend):
     """mozilla-django-oidc's backend with endpoints from discovery and the intranet's user rules.
 
     Listed after django-axes (settings), which throttles the callback by address like any login.

@@ -1,10 +1,12 @@
 from django import template
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Site
 
 from core import versions
 from core.invalidation import PAGES
+from core.names import display_name
+from core.routing import site_for
 from home.models import SiteSettings
 from workshops.report import can_see_report
 
@@ -19,7 +21,7 @@ def main_navigation(context):
     for ``aria-current``.
     """
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
+    site = site_for(request) if request else None
     if site is None:
         return []
     path = request.path
@@ -45,11 +47,36 @@ def _menu_links(site, request):
 
 
 @register.simple_tag(takes_context=True)
+def header_key(context, nav_items):
+    """The key the logged-in reader's page header is kept under (``{% cachedfragment %}``, base.html).
+
+    The key is made of everything the header shows, so it can never be stale and needs no version:
+    the language, the reader's name, the menu as drawn for this page (addresses, titles and which
+    item is current), the unread count, whether the editing link is shown, the search box's words.
+    Readers whose header would be the same share it; the logout form gets each reader's own CSRF
+    token when served. No key (no header kept) for anyone not logged in.
+    """
+    user = context.get("user")
+    if user is None or not user.is_authenticated:
+        return ""
+    menu = tuple((item["href"], str(item["label"]), item["active"], item["current"]) for item in nav_items)
+    parts = (
+        get_language(),
+        display_name(user),
+        menu,
+        str(context.get("unread_notifications", 0)),  # a lazy count: str() reads it
+        user.has_perm("wagtailadmin.access_admin"),
+        context.get("query") or "",
+    )
+    return versions.key_for(("header", *parts), [])
+
+
+@register.simple_tag(takes_context=True)
 def footer_links(context):
     """The site settings' links for the footer (the accessibility statement's address, the contact
     e-mail), kept under the ``pages`` version, which any page or setting save moves on."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
+    site = site_for(request) if request else None
     if site is None:
         return {"statement_url": None, "contact_email": ""}
 
@@ -94,7 +121,7 @@ def breadcrumbs(context, *trail):
             return [{"label": item.title, "url": item.get_url(request)} for item in ancestors]
 
         # The trail above the page changes only with the tree: kept under ``pages`` (core/invalidation.py).
-        site = Site.find_for_request(request) if request else None
+        site = site_for(request) if request else None
         crumbs += versions.cached(("breadcrumbs", page.pk, getattr(site, "pk", None)), [PAGES], compute)
         current = page.title
     if current is None:

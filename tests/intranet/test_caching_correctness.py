@@ -181,6 +181,50 @@ def test_a_session_ended_by_logging_out_is_gone_from_the_cache_too(client, home_
     assert response.status_code == 302 and "/login/" in response["Location"]
 
 
+def test_a_closed_account_or_a_new_password_ends_the_session_at_once(client, home_page, reader, make_user):
+    """The logged-in person is kept between requests (core/auth.py), under her account's version."""
+    page(client, "/")
+    page(client, "/")  # served with the kept account
+    reader.is_active = False
+    reader.save()
+    response = client.get("/")
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    colleague = make_user("kollega2", roles.EMPLOYEES)
+    client.force_login(colleague)
+    page(client, "/")
+    colleague.set_password("et-helt-nyt-kodeord-2026")
+    colleague.save()
+    response = client.get("/")
+    assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_a_new_name_shows_in_the_header_at_once(client, home_page, reader):
+    assert "Lærke Læsesen" not in page(client, "/")
+    reader.first_name, reader.last_name = "Lærke", "Læsesen"
+    reader.save()
+    assert "Lærke Læsesen" in page(client, "/")
+
+
+def test_an_article_edited_and_published_shows_its_new_text_at_once(client, news, reader):
+    """The page that answers is kept as an object between requests (core/routing.py)."""
+    _index, article = news
+    assert "Nyt mødested" not in page(client, article.url)
+    article.title = "Nyt mødested: rådhuset i Ikast"
+    article.save_revision().publish()
+    assert "Nyt mødested" in page(client, article.url)
+    article.refresh_from_db()
+    article.unpublish()
+    assert client.get(article.url).status_code == 404
+
+
+def test_a_saved_draft_is_not_shown_to_readers(client, news, reader):
+    _index, article = news
+    page(client, article.url)
+    article.title = "Kladde: endnu ikke godkendt"
+    article.save_revision()
+    assert "Kladde" not in page(client, article.url)
+
+
 # --- The dashboard's cached blocks (home/dashboard.py) -----------------------------------------
 def must_read_block(content):
     """The dashboard's "must read" block, empty when it is not shown."""
