@@ -72,6 +72,17 @@ def header_key(context, nav_items):
 
 
 @register.simple_tag(takes_context=True)
+def footer_key(context, links):
+    """The key the page footer is kept under: everything it shows (the language, the footer's links,
+    the address the language form returns to). The form gets each reader's own CSRF token when served."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    parts = (get_language(), links["statement_url"] or "", links["contact_email"], request.get_full_path())
+    return versions.key_for(("footer", *parts), [])
+
+
+@register.simple_tag(takes_context=True)
 def footer_links(context):
     """The site settings' links for the footer (the accessibility statement's address, the contact
     e-mail), kept under the ``pages`` version, which any page or setting save moves on."""
