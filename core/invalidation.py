@@ -1,10 +1,17 @@
 """Who moves the shell's versions on (core/versions.py): Wagtail's and Django's signals.
 
-- ``pages``: the page tree as every page's frame shows it (the menu, titles and addresses, the site
-  settings, which pages are private). Moved by any save or deletion of a page (publishing,
-  unpublishing, drafts, scheduled publishing in the worker), a move, a change of view restrictions,
-  of a site or of a site setting.
+- ``pages``: the page tree as readers see it (the menu, titles and addresses, the site settings,
+  which pages are private, every list of published pages). Moved by a save of a live page,
+  publishing and unpublishing (scheduled publishing in the worker too), a move, a deletion, a change
+  of view restrictions, of a site or of a site setting. A save of a draft no reader can reach leaves
+  it alone: a page that is not live, was not live before the save and has no page below it (a
+  workshop outcome submitted, resubmitted or saved for review). Every outcome an employee submits
+  is such a save; moving ``pages`` for it would empty every page's cached parts for everyone.
   https://docs.wagtail.org/en/stable/reference/signals.html
+- ``drafts``: every save or deletion of a page, drafts included, for what shows pages that are not
+  live (who leads a project that is not published yet, and so whose review queue it is).
+- ``own-pages:<owner id>``: one person's own pages as she follows them (her drafts and their
+  review): any save or deletion of a page she owns, and any workflow or task state written on it.
 - ``access`` and ``access:<user id>``: who a person is and what she may do (her account row,
   Django permissions, group names). ``access:<id>`` moves when her account is saved or deleted or
   her groups or own permissions change; ``access`` when any
@@ -16,7 +23,8 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import (
     GroupCollectionPermission,
@@ -32,8 +40,11 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from . import versions
 
 PAGES = "pages"
+DRAFTS = "drafts"
 ACCESS = "access"
 WORKFLOWS = "workflows"
+# Set on a page by ``_before_page_save`` when its save changes nothing a reader sees.
+_UNSEEN = "_versions_unseen_save"
 
 
 def user_access(user_id):
@@ -41,12 +52,48 @@ def user_access(user_id):
     return f"{ACCESS}:{user_id}"
 
 
+def own_pages(owner_id):
+    """The version of one person's own pages and their review."""
+    return f"own-pages:{owner_id}"
+
+
 def _pages_changed(**kwargs):
     versions.bump(PAGES)
 
 
-def _saved_or_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page | PageViewRestriction | Site | BaseSiteSetting):
+def _unseen_by_readers(page):
+    """Whether saving ``page`` changes nothing a reader is shown: it is not live and was not before
+    (Wagtail's edit view writes a draft's fields to the page itself), and no page lies below it
+    (whose address or breadcrumbs would follow its slug and title)."""
+    if page.live:
+        return False
+    if page.pk is None:
+        return True  # a new page has nothing below it yet
+    stored = Page.objects.filter(pk=page.pk).values_list("live", "numchild").first()
+    return stored is not None and not stored[0] and not stored[1]
+
+
+def _before_page_save(sender, instance, raw=False, **kwargs):
+    if isinstance(instance, Page):
+        setattr(instance, _UNSEEN, not raw and _unseen_by_readers(instance))
+
+
+def _page_versions(page, seen=True):
+    owner = own_pages(page.owner_id) if page.owner_id else None
+    return [DRAFTS, owner, PAGES if seen else None]
+
+
+def _saved(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        versions.bump(*_page_versions(instance, seen=not instance.__dict__.pop(_UNSEEN, False)))
+    elif isinstance(instance, PageViewRestriction | Site | BaseSiteSetting):
+        versions.bump(PAGES)
+
+
+def _deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        versions.bump(*_page_versions(instance))
+    elif isinstance(instance, PageViewRestriction | Site | BaseSiteSetting):
         versions.bump(PAGES)
 
 
@@ -75,16 +122,30 @@ def _group_changed(**kwargs):
     versions.bump(ACCESS)
 
 
-def _workflow_written(**kwargs):
-    versions.bump(WORKFLOWS)
+def _owner_under_review(state_or_task):
+    """The owner of the page a workflow or task state is about; None for a snippet or a page gone
+    (deleted with its page: the page's deletion moved the owner's version)."""
+    try:
+        state = state_or_task if isinstance(state_or_task, WorkflowState) else state_or_task.workflow_state
+        return getattr(state.content_object, "owner_id", None)
+    except ObjectDoesNotExist:
+        return None
+
+
+def _workflow_written(sender, instance, **kwargs):
+    """Also the version of the submitter's own pages. Wagtail reads the page under review anyway
+    (``Task.start``), so asking for its owner here adds no query to a submission."""
+    owner_id = _owner_under_review(instance)
+    versions.bump(WORKFLOWS, own_pages(owner_id) if owner_id else None)
 
 
 def connect():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(_pages_changed, dispatch_uid=f"versions_pages_{id(signal)}")
     # Any model: a page's save arrives with its specific class as sender; the test is one isinstance.
-    post_save.connect(_saved_or_deleted, dispatch_uid="versions_pages_save")
-    post_delete.connect(_saved_or_deleted, dispatch_uid="versions_pages_delete")
+    pre_save.connect(_before_page_save, dispatch_uid="versions_pages_before_save")
+    post_save.connect(_saved, dispatch_uid="versions_pages_save")
+    post_delete.connect(_deleted, dispatch_uid="versions_pages_delete")
     m2m_changed.connect(
         _pages_changed, sender=PageViewRestriction.groups.through, dispatch_uid="versions_restriction_groups"
     )

@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 
 from comments.models import Comment
 from core import fragments, versions
-from core.invalidation import ACCESS, PAGES, WORKFLOWS, user_access
+from core.invalidation import ACCESS, DRAFTS, PAGES, WORKFLOWS, own_pages, user_access
 from core.privacy import hidden_paths, visible
 from events.models import Registration
 from news.listings import aimed_at, unconfirmed_for
@@ -55,6 +55,11 @@ class Listing:
         """One query: fetch one item more than shown to learn whether there are more."""
         rows = list(queryset[: limit + 1])
         return cls(items=rows[:limit], has_more=len(rows) > limit)
+
+
+# What the review queue follows besides the person's roles; the dashboard of one who reviews nothing
+# does not depend on them (``drawn_key``).
+REVIEW_QUEUE_VERSIONS = [PAGES, DRAFTS, fragments.ALL_COMMENTS, WORKFLOWS]
 
 
 @dataclass
@@ -136,21 +141,23 @@ def projects_of(user, request, limit=MY_PROJECTS):
 def submissions_of(user, limit=MY_SUBMISSIONS):
     """The newest of the user's workshop outcomes with the status /mine-indsendelser/ shows.
 
-    Kept until a page or any workflow (``core.invalidation.WORKFLOWS``) changes.
+    Kept until a published page (a project's title) or one of her own pages or its review changes
+    (``core.invalidation.own_pages``); another person's submission leaves it be.
     """
 
     def compute():
         submissions = workshop_services.submissions_of(user)
         return Listing(items=submissions[:limit], has_more=len(submissions) > limit, total=len(submissions))
 
-    return versions.cached(("dashboard-submissions", user.pk, limit), [PAGES, WORKFLOWS], compute)
+    return versions.cached(("dashboard-submissions", user.pk, limit), [PAGES, own_pages(user.pk)], compute)
 
 
 def review_queue(user):
     """The number of items at /moderering/ for those it serves; None for everybody else.
 
-    Kept per person and language until a page, a comment or report, a workflow or the person's
-    roles (``access``) change: who reviews what follows from those alone.
+    Kept per person and language until a page (drafts too: a lead of a project not yet published
+    reviews under it), a comment or report, a workflow or the person's roles (``access``) change:
+    who reviews what follows from those alone.
     """
 
     def compute():
@@ -163,7 +170,7 @@ def review_queue(user):
 
     return versions.cached(
         ("dashboard-review-queue", user.pk, get_language()),
-        [PAGES, fragments.ALL_COMMENTS, WORKFLOWS, ACCESS, user_access(user.pk)],
+        REVIEW_QUEUE_VERSIONS + [ACCESS, user_access(user.pk)],
         compute,
     )
 
@@ -294,7 +301,10 @@ def drawn_key(request, page, dashboard):
     The blocks are kept under the versions listed here and under parts of this key (the reader,
     her department through ``content``, the sections she may not open); so while none of these
     moves, no block can differ and the drawn HTML is the same. The events block drops an event
-    that has ended without a version moving: its items are part of the key.
+    that has ended without a version moving: its items are part of the key. The review queue's
+    versions (any workflow, draft or comment anywhere) count only for those who have a queue: whether
+    one has it is decided afresh on each request (``review_queue``), so an employee's dashboard is
+    not drawn again for every outcome a colleague submits.
     """
     if getattr(request, "is_preview", False):
         return None
@@ -303,14 +313,16 @@ def drawn_key(request, page, dashboard):
         PAGES,
         fragments.CONTENT,
         fragments.ALL_COMMENTS,
-        WORKFLOWS,
         IDEAS,
         ACCESS,
         user_access(user.pk),
+        own_pages(user.pk),
         confirmations_of(user.pk),
         follows_of(user.pk),
         registrations_of(user.pk),
     ]
+    if dashboard["review_queue"] is not None:
+        names += [name for name in REVIEW_QUEUE_VERSIONS if name not in names]
     events = [registration.pk for registration in dashboard["events"].items]
     parts = (page.pk, user.pk, user.get_username(), user.first_name, get_language(), *hidden_paths(request))
     return fragments.fragment_key("dashboard", (*parts, "events", *events), names)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, WorkflowState
 
 from core import versions
-from core.invalidation import PAGES
+from core.invalidation import DRAFTS, PAGES
 from core.text import free_child_slug
 from people import roles
 from projects.models import ProjectPage
@@ -285,10 +285,11 @@ def bulk_action_refusal(user, action_type, pages):
 
 # --- Review queue and report ----------------------------------------------------------------
 def led_project_paths(user):
-    """Tree paths of the projects ``user`` leads, kept until a page changes (a new lead is a page save)."""
+    """Tree paths of the projects ``user`` leads, published or not, kept until a page changes (a new
+    lead is a page save; ``drafts``: a project not yet published counts too)."""
     return versions.cached(
         ("workshops.led_project_paths", user.pk),
-        [PAGES],
+        [PAGES, DRAFTS],
         lambda: list(ProjectPage.objects.filter(lead_id=user.pk).values_list("path", flat=True)),
     )
 
