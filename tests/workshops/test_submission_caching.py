@@ -138,3 +138,21 @@ def test_a_submission_deleted_leaves_the_submitters_list_at_once(project, people
     assert "Kladde der slettes" in submissions_block(visit(submitter, "/").content.decode())
     WorkshopOutcomePage.objects.get().delete()
     assert "Kladde der slettes" not in submissions_block(visit(submitter, "/").content.decode())
+
+
+def test_outcomes_submitted_one_after_another_under_a_kept_project_page_are_all_stored(project, people):
+    """The project a submission is routed to is kept between requests (core/routing.py) and a draft
+    does not move ``pages``, so the kept project's count of children is out of date; the new page's
+    place in the tree must still come from the database (treebeard reads the parent afresh)."""
+    submitter = logged_in(people["medarbejder"])
+    visit(submitter, project.url)
+    for title in ("Første workshop", "Anden workshop", "Tredje workshop"):
+        assert (
+            submitter.post(project.url + "indsend/", form_data(people["forandringsagent"], title=title)).status_code
+            == 302
+        )
+    assert sorted(WorkshopOutcomePage.objects.values_list("title", flat=True)) == [
+        "Anden workshop",
+        "Første workshop",
+        "Tredje workshop",
+    ]
