@@ -21,9 +21,10 @@ class CachedUserMixin:
     """``get_user`` (the session's user id to a person, or ``None``) kept under her access version."""
 
     def get_user(self, user_id):
-        return versions.cached(
-            ("user", type(self).__name__, user_id), [user_access(user_id)], lambda: super(CachedUserMixin, self).get_user(user_id)
-        )
+        def fetch():
+            return super(CachedUserMixin, self).get_user(user_id)
+
+        return versions.cached(("user", type(self).__name__, user_id), [user_access(user_id)], fetch)
 
 
 class CachedPermissionsBackend(CachedUserMixin, ModelBackend):

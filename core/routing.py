@@ -13,12 +13,13 @@ article's confirmation routes; any other ``route()`` override always); a missing
 is not live answers 404 (by the page's own ``route()``); view restrictions, aliases, redirects and
 trailing slashes are handled after routing, by Wagtail's serve view and middleware, as before.
 
-Two more lookups Wagtail makes on each request are kept under ``pages`` too, so a repeated visit
-reads neither from the database: the site answering the request's host with its (specific) root
-page (``site_for``, which fills Wagtail's own per-request ``request._wagtail_site``; ``serve`` wraps
-Wagtail's serve view with it), and the page that answers, as its specific class. Both change only
-through what moves ``pages``: a site saved, a live page saved, published, unpublished, moved or
-deleted (core/invalidation.py).
+Two more lookups Wagtail makes on each request are kept too, so a repeated visit reads neither
+from the database: the site answering the request's host with its (specific) root page
+(``site_for``, which fills Wagtail's own per-request ``request._wagtail_site``, called for every
+view by ``SiteMiddleware``), and the page that answers, as its specific class. They are kept
+under ``pages`` (a site saved, a live page saved, published, unpublished, moved or deleted) and
+``drafts`` (any page saved: a draft below a page changes the page's ``numchild``), both moved in
+core/invalidation.py.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -29,7 +30,7 @@ from wagtail.models import Page, Site
 from wagtail.models.sites import get_site_for_hostname
 
 from . import versions
-from .invalidation import PAGES
+from .invalidation import DRAFTS, PAGES
 
 
 def _steps(root, components):
@@ -70,6 +71,12 @@ def _routes_itself(model, live, remaining):
     return True  # some other route(): let it decide
 
 
+# A kept page object carries its tree fields too, and a draft added below a page changes its
+# ``numchild`` (which treebeard's ``get_children`` trusts) without moving ``pages``: kept objects
+# follow ``drafts`` as well, which every page save moves.
+TREE_OBJECT_VERSIONS = [PAGES, DRAFTS]
+
+
 def _find_site(hostname, port):
     """Wagtail's answer for this host and port, with the root page fetched as its specific class."""
     try:
@@ -85,16 +92,31 @@ def site_for(request):
     if not hasattr(request, "_wagtail_site"):
         hostname = split_domain_port(request._get_raw_host())[0]
         port = request.get_port()
-        request._wagtail_site = versions.cached(("site", hostname, port), [PAGES], lambda: _find_site(hostname, port))
+        request._wagtail_site = versions.cached(
+            ("site", hostname, port), TREE_OBJECT_VERSIONS, lambda: _find_site(hostname, port)
+        )
     return request._wagtail_site
 
 
-def serve(request, path):
-    """Wagtail's serve view, with the site found through :func:`site_for`."""
-    from wagtail import views as wagtail_views  # loads models: not importable while models.py files load
+def site_independent(view):
+    """Mark a view that never needs the site (the health check): :class:`SiteMiddleware` leaves it be."""
+    view.site_independent = True
+    return view
 
-    site_for(request)
-    return wagtail_views.serve(request, path)
+
+class SiteMiddleware:
+    """Finds each request's site through :func:`site_for` before the view runs, so Wagtail's serve
+    view and every other view (search results' page addresses, the menu) read it from the cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not getattr(view_func, "site_independent", False):
+            site_for(request)
 
 
 def _fetch(model, pk):
@@ -105,7 +127,7 @@ def _fetch(model, pk):
 
 
 def _specific(model, pk):
-    page = versions.cached(("page", model._meta.label, pk), [PAGES], lambda: _fetch(model, pk))
+    page = versions.cached(("page", model._meta.label, pk), TREE_OBJECT_VERSIONS, lambda: _fetch(model, pk))
     if page is None:
         raise Http404
     return page

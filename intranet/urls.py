@@ -3,9 +3,6 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
-from wagtail.urls import serve_pattern
-
-from core import routing
 
 from . import oidc, views
 
@@ -39,5 +36,4 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
 
-# Wagtail's front-end addresses; its page view first wrapped, so the site comes from the cache (core/routing.py).
-urlpatterns += [re_path(serve_pattern, routing.serve, name="wagtail_serve"), path("", include(wagtail_urls))]
+urlpatterns += [path("", include(wagtail_urls))]

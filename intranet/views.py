@@ -16,10 +16,13 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from core.routing import site_independent
+
 from . import login_brake, oidc
 from .forms import LoginForm
 
 
+@site_independent
 @never_cache
 @require_GET
 def healthz(request):

@@ -143,6 +143,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Answers worked out once per request (the review rule Wagtail asks repeatedly): core/memo.py.
     "core.memo.RequestMemoMiddleware",
+    # Wagtail's site for the request, from the cache (core/routing.py).
+    "core.routing.SiteMiddleware",
     "intranet.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -74,7 +74,9 @@ def test_a_submission_leaves_pages_alone_and_shows_at_once_to_the_submitter_and_
     assert "Kladde om frivillighed" in mine and "Afventer godkendelse" in mine
     assert "1 workshopresultat til godkendelse" in queue_block(visit(lead, "/").content.decode())
     # Nothing a reader sees has changed: the project page is served from what was kept, and so is
-    # her dashboard.
+    # her dashboard. Only the project's page object is fetched again (one query): the draft below it
+    # changed its ``numchild`` (kept page objects follow ``drafts``, core/routing.py).
+    assert queries_of(reader, project.url) == kept_project_page + 1
     assert queries_of(reader, project.url) == kept_project_page
     assert "Kladde om frivillighed" not in visit(reader, project.url).content.decode()
     assert visit(reader, "/").context["dashboard_key"] == reader_dashboard
