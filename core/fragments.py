@@ -7,7 +7,8 @@ The versions a fragment of the news and comment pages depends on, besides the sh
   news categories. Moved by their saves and deletions (signals below; ``news`` adds its categories).
 - ``comments:<page id>``: the comments and reports on one page (``comments/signals.py``,
   ``comments.services``); ``comments``: any comment anywhere (comment counts in listings).
-- ``reactions:<page id>``: the reactions on one page and on its comments (``reactions.services``).
+- ``reactions:<page id>``: the reactions on one page and on its comments (``reactions.services``);
+  ``reactions``: any reaction anywhere (the report's support for ideas).
 
 ``{% cachedfragment key %}…{% endcachedfragment %}`` (``core/templatetags/fragments.py``) keeps a
 piece of template under a key from :func:`fragment_key`; forms inside get the reader's own CSRF token.
@@ -23,6 +24,7 @@ from .invalidation import PAGES
 
 CONTENT = "content"
 ALL_COMMENTS = "comments"
+ALL_REACTIONS = "reactions"
 
 
 def comments_of_page(page_id):

@@ -59,7 +59,7 @@ def _checked(obj):
 
 def _changed(reactable, obj):
     """Counts shown in cached fragments of the page move on (after the write has been made)."""
-    versions.bump(fragments.reactions_of_page(reactable.page_of(obj)))
+    versions.bump(fragments.reactions_of_page(reactable.page_of(obj)), fragments.ALL_REACTIONS)
 
 
 def add(user, obj):

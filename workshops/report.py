@@ -3,13 +3,17 @@
 from collections import Counter
 
 from django.db.models import Count
+from django.utils.translation import get_language
 
+from core import versions
+from core.fragments import ALL_REACTIONS
+from core.invalidation import PAGES
 from people import roles
 from projects.models import ProjectPage
 from reactions import services as reaction_services
 
 from .choices import IdeaStatus
-from .models import Idea, WorkshopOutcomePage, project_path
+from .models import IDEAS_VERSION, Idea, WorkshopOutcomePage, project_path
 
 REPORT_ROLES = (roles.PROJECT_LEADS, roles.COMMUNICATIONS, roles.MODERATORS)
 
@@ -50,7 +54,17 @@ def top_ideas(limit=TOP_IDEAS):
 
 def strategy_report(sort="projekt"):
     """Per project and in total: workshops held, participants, ideas by status and their support
-    (published outcomes only). ``sort="stoette"`` puts the projects whose ideas have most support first."""
+    (published outcomes only). ``sort="stoette"`` puts the projects whose ideas have most support first.
+
+    Kept under what it counts: published projects and outcomes (``pages``), ideas (``workshops:ideas``,
+    moved by every idea saved or deleted, workshops/signals.py) and support (``reactions``).
+    """
+    return versions.cached(
+        ("strategy-report", sort, get_language()), [PAGES, IDEAS_VERSION, ALL_REACTIONS], lambda: _count(sort)
+    )
+
+
+def _count(sort):
     projects = [
         {"pk": project.pk, "title": project.title, "path": project.path, "url": project.get_url()}
         for project in ProjectPage.objects.live().order_by("title").only("pk", "title", "path", "url_path")

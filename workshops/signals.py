@@ -7,6 +7,7 @@ e-mail is Wagtail's own workflow e-mail, in the outcome's words
 (``WorkshopOutcomePage.workflow_email_templates``). Followers of a project hear of its new outcomes.
 """
 
+from django.db.models.signals import post_delete, post_save
 from wagtail.models import TaskState
 from wagtail.search import index
 from wagtail.signals import (
@@ -16,9 +17,10 @@ from wagtail.signals import (
     task_submitted,
 )
 
+from core import versions
 from projects.models import ProjectPage
 
-from .models import ProjectLeadApprovalTask, WorkshopOutcomePage
+from .models import IDEAS_VERSION, Idea, ProjectLeadApprovalTask, WorkshopOutcomePage
 from .notifications import notify_decided, notify_published, notify_submitted
 from .services import sync_ideas
 
@@ -64,7 +66,14 @@ def outcome_decided(sender, instance, user=None, **kwargs):
     notify_decided(page, user or instance.finished_by, approved, instance.comment or "")
 
 
+def idea_written(**kwargs):
+    """Any idea saved or deleted (published with its outcome, moved on, removed): what shows ideas moves on."""
+    versions.bump(IDEAS_VERSION)
+
+
 def connect():
+    post_save.connect(idea_written, sender=Idea, dispatch_uid="workshops_idea_saved")
+    post_delete.connect(idea_written, sender=Idea, dispatch_uid="workshops_idea_deleted")
     task_submitted.connect(outcome_submitted, sender=TaskState, dispatch_uid="workshops_outcome_submitted")
     task_approved.connect(outcome_decided, sender=TaskState, dispatch_uid="workshops_outcome_approved")
     task_rejected.connect(outcome_decided, sender=TaskState, dispatch_uid="workshops_outcome_rejected")

@@ -5,7 +5,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from workshops import services
+from reactions import services as reaction_services
+from workshops import report, services
 from workshops.models import Idea, IdeaStatusChange
 from workshops.report import strategy_report
 
@@ -164,16 +165,33 @@ def test_report_figures_match_the_data(client, published, submit, people, projec
 
 
 def test_report_query_count_does_not_grow_with_the_data(published, projects):
+    """The counting itself (``strategy_report`` keeps its answer; ``_count`` is what it keeps)."""
     published()
-    strategy_report()  # warms Wagtail's cache of site root paths (used for the project links)
+    report._count("projekt")  # warms Wagtail's cache of site root paths (used for the project links)
     with CaptureQueriesContext(connection) as small:
-        strategy_report()
+        report._count("projekt")
     for number in range(4):
         published(title=f"Workshop {number}", ideas=[("X", "x"), ("Y", "y")])
         published(target=projects["other"], title=f"Anden {number}")
     with CaptureQueriesContext(connection) as large:
-        strategy_report()
+        report._count("projekt")
     assert len(large) == len(small)
+
+
+def test_the_kept_report_follows_support_new_outcomes_and_removed_ideas(published, people):
+    published(ideas=[("A", "a")])
+    assert strategy_report()["total"]["support"] == 0
+    with CaptureQueriesContext(connection) as repeated:
+        strategy_report()
+    assert len(repeated) == 0  # kept
+    reaction_services.add(people["medarbejder"], Idea.objects.get(title="A"))
+    assert strategy_report()["total"]["support"] == 1
+    assert strategy_report(sort="stoette")["total"]["support"] == 1
+    published(title="Endnu en workshop", ideas=[("B", "b")])
+    assert strategy_report()["total"]["workshops"] == 2
+    assert sum(strategy_report()["total"]["idea_counts"]) == 2
+    Idea.objects.get(title="B").delete()
+    assert sum(strategy_report()["total"]["idea_counts"]) == 1
 
 
 @pytest.mark.parametrize(
