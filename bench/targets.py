@@ -5,6 +5,11 @@ from django.apps import apps
 BENCH_USERNAME = "bench"
 BENCH_PASSWORD = "bench-adgangskode"  # noqa: S105 (only ever in the separate benchmark database)
 BUSY_ARTICLE_SLUG = "benchmark-artikel-med-200-kommentarer"
+# The load test's simulated employees (seed_bench makes them, the locustfile numbers them the same way).
+LOADTEST_USERS = 50
+# Of these, every FORM_LOGIN_EVERY-th logs in through the form during the run; the rest arrive with a
+# session made before it (bench/locustfile.py says why).
+FORM_LOGIN_EVERY = 10
 # An ordinary article: a picture, a body and the few comments most articles have.
 ORDINARY_ARTICLE_SLUG = "nyhed-2"
 
@@ -39,6 +44,10 @@ def bench_targets():
     if not User.objects.filter(username=BENCH_USERNAME).exists():
         return []
     return [(name, path) for name, path in candidates if path]
+
+
+def loadtest_username(number):
+    return f"belastning{number % LOADTEST_USERS:03}"
 
 
 def loadtest_targets(articles=40, projects=40):

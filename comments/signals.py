@@ -17,8 +17,15 @@ def comments_changed(*page_ids):
 
 
 @receiver([post_save, post_delete], sender=Comment, dispatch_uid="comments_version_comment")
-def comment_written(instance, **kwargs):
+def comment_written(instance, signal=None, **kwargs):
     comments_changed(instance.page_id)
+    # A reply (posted, edited, hidden, deleted) is on the dashboard of the one it answers; a comment
+    # deleted takes its replies with it from its author's dashboard.
+    answered = None
+    if instance.parent_id is not None:
+        answered = Comment.objects.filter(pk=instance.parent_id).values_list("author_id", flat=True).first()
+    deleted_by = instance.author_id if signal is post_delete else None
+    versions.bump(*(fragments.replies_to(user_id) for user_id in {answered, deleted_by} if user_id is not None))
 
 
 @receiver([post_save, post_delete], sender=CommentReport, dispatch_uid="comments_version_report")

@@ -6,7 +6,8 @@ The versions a fragment of the news and comment pages depends on, besides the sh
 - ``content``: what a page shows of other things than pages: pictures, documents, people's names,
   news categories. Moved by their saves and deletions (signals below; ``news`` adds its categories).
 - ``comments:<page id>``: the comments and reports on one page (``comments/signals.py``,
-  ``comments.services``); ``comments``: any comment anywhere (comment counts in listings).
+  ``comments.services``); ``comments``: any comment anywhere (comment counts in listings, the
+  moderators' queue); ``replies:<user id>``: the replies to one person's comments (her dashboard).
 - ``reactions:<page id>``: the reactions on one page and on its comments (``reactions.services``);
   ``reactions``: any reaction anywhere (the report's support for ideas).
 
@@ -29,6 +30,10 @@ ALL_REACTIONS = "reactions"
 
 def comments_of_page(page_id):
     return f"comments:{page_id}"
+
+
+def replies_to(user_id):
+    return f"replies:{user_id}"
 
 
 def reactions_of_page(page_id):

@@ -78,6 +78,12 @@ def _before_page_save(sender, instance, raw=False, **kwargs):
         setattr(instance, _UNSEEN, not raw and _unseen_by_readers(instance))
 
 
+def seen_by_readers(page):
+    """In a ``post_save`` receiver: whether this save of ``page`` can change what readers see (set
+    before every page save, so never left over from an earlier one)."""
+    return not getattr(page, _UNSEEN, False)
+
+
 def _page_versions(page, seen=True):
     owner = own_pages(page.owner_id) if page.owner_id else None
     return [DRAFTS, owner, PAGES if seen else None]
@@ -85,7 +91,7 @@ def _page_versions(page, seen=True):
 
 def _saved(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        versions.bump(*_page_versions(instance, seen=not instance.__dict__.pop(_UNSEEN, False)))
+        versions.bump(*_page_versions(instance, seen=seen_by_readers(instance)))
     elif isinstance(instance, PageViewRestriction | Site | BaseSiteSetting):
         versions.bump(PAGES)
 

@@ -239,7 +239,8 @@ def report_link(user):
 def replies_to(user, request, limit=REPLIES):
     """Visible replies by others to the user's comments, on live pages, newest first.
 
-    Kept until any comment, page or person's name changes.
+    Kept until a reply to one of her comments (``replies:<user id>``), a page or a person's name
+    changes; a comment anywhere else leaves it (and her drawn dashboard) be.
     """
     replies = (
         visible(Comment.objects.visible(), request, field="page__path")
@@ -250,7 +251,7 @@ def replies_to(user, request, limit=REPLIES):
     )
     return versions.cached(
         ("dashboard-replies", user.pk, hidden_paths(request), limit),
-        [PAGES, fragments.CONTENT, fragments.ALL_COMMENTS],
+        [PAGES, fragments.CONTENT, fragments.replies_to(user.pk)],
         lambda: Listing.of(replies, limit),
     )
 
@@ -304,7 +305,7 @@ def drawn_key(request, page, dashboard):
     that has ended without a version moving: its items are part of the key. The review queue's
     versions (any workflow, draft or comment anywhere) count only for those who have a queue: whether
     one has it is decided afresh on each request (``review_queue``), so an employee's dashboard is
-    not drawn again for every outcome a colleague submits.
+    not drawn again for every outcome a colleague submits or every comment a colleague writes.
     """
     if getattr(request, "is_preview", False):
         return None
@@ -312,7 +313,7 @@ def drawn_key(request, page, dashboard):
     names = [
         PAGES,
         fragments.CONTENT,
-        fragments.ALL_COMMENTS,
+        fragments.replies_to(user.pk),
         IDEAS,
         ACCESS,
         user_access(user.pk),

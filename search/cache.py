@@ -3,15 +3,21 @@
 Counting the hits of every type is the expensive part of a search. A page of results is kept for
 ``RESULTS_CACHE_SECONDS``, keyed on a generation number that moves on whenever something a source
 finds is saved or deleted: each source names those models (``SearchSource.invalidated_by``), and
-:func:`connect_invalidation` listens to them alone. With Redis (``REDIS_URL``) every worker sees the
+:func:`connect_invalidation` listens to them alone. Sources find live pages only, so a draft no
+reader can reach (``core.invalidation.seen_by_readers``: every outcome an employee submits) leaves
+the results be. With Redis (``REDIS_URL``) every worker sees the
 new generation at once; with the per-process default cache another worker may show a result up to
 ``RESULTS_CACHE_SECONDS`` old.
 """
 
 import hashlib
 
+from django.apps import apps
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.models import Page, get_page_models
+
+from core.invalidation import seen_by_readers
 
 RESULTS_CACHE_SECONDS = 60
 GENERATION_KEY = "search:generation"
@@ -21,9 +27,11 @@ def generation():
     return cache.get_or_set(GENERATION_KEY, 1, None)
 
 
-def content_changed(update_fields=None, **kwargs):
+def content_changed(instance=None, update_fields=None, **kwargs):
     if update_fields is not None and set(update_fields) <= {"last_login"}:
         return  # every login saves the user; nothing searchable changed
+    if isinstance(instance, Page) and kwargs.get("signal") is post_save and not seen_by_readers(instance):
+        return  # a draft no reader can reach (a submitted outcome): search finds live pages only
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -37,8 +45,6 @@ def m2m_content_changed(action, **kwargs):
 
 def invalidating_models(sources):
     """Every model whose saves change what some source finds, subclasses of page models included."""
-    from wagtail.models import Page, get_page_models
-
     models = set()
     for source in sources:
         for model in (source.model, *source.invalidated_by):
@@ -71,8 +77,12 @@ def index_updated(sender, task_result, **kwargs):
     brought up to date a moment later by the worker; a search in between would keep the old results for
     ``RESULTS_CACHE_SECONDS``. With Redis the worker's move reaches every web process.
     """
-    if task_result.task.module_path == INDEX_TASK_PATH:
-        content_changed()
+    if task_result.task.module_path != INDEX_TASK_PATH:
+        return
+    app_label, model_name, pk = task_result.args
+    if issubclass(apps.get_model(app_label, model_name), Page) and not Page.objects.filter(pk=pk, live=True).exists():
+        return  # a draft's index entry: search finds live pages only
+    content_changed()
 
 
 INDEX_TASK_PATH = "modelsearch.tasks.insert_or_update_object_task"

@@ -97,3 +97,20 @@ def test_the_load_test_opens_and_posts_to_real_articles_only(role_groups):
     assert targets["articles"] and set(targets["articles"]) <= live_articles
     assert "/nyheder/feed/" not in targets["articles"]
     assert targets["projects"] and set(targets["projects"]) <= live_projects
+
+
+def test_the_load_tests_users_arrive_logged_in_with_a_session_made_before_the_run(make_user, home_page):
+    from django.conf import settings
+
+    from bench.management.commands.run_loadtest import end_sessions, signed_in_sessions
+
+    reader = make_user("belastning001")
+    make_user("belastning002", is_active=False)
+    sessions = signed_in_sessions([reader.username, "belastning002"])
+    assert set(sessions) == {reader.username}
+    client = Client(HTTP_HOST="localhost")
+    client.cookies[settings.SESSION_COOKIE_NAME] = sessions[reader.username]
+    response = client.get("/")
+    assert response.status_code == 200 and response.wsgi_request.user == reader
+    end_sessions(sessions.values())
+    assert client.get("/").status_code == 302

@@ -260,6 +260,16 @@ def test_a_reply_to_my_comment_shows_on_my_dashboard_at_once_and_a_hidden_one_go
     assert "Til næste uge" not in page(client, "/")
 
 
+def test_a_comment_that_answers_someone_else_leaves_my_drawn_dashboard_alone(client, news, reader, colleague):
+    _index, article = news
+    theirs, _ = comment_services.post_comment(page=article, author=colleague, body="Hvem kommer?")
+    page(client, "/")
+    kept = client.get("/").context["dashboard_key"]
+    comment_services.post_comment(page=article, author=colleague, body="Et nyt spørgsmål")
+    comment_services.post_comment(page=article, author=reader, body="Jeg kommer", parent=theirs)
+    assert client.get("/").context["dashboard_key"] == kept
+
+
 def test_a_moderators_thread_is_never_served_to_a_reader(client, news, reader, colleague, make_user):
     _index, article = news
     comment_services.post_comment(page=article, author=colleague, body="En kommentar til moderering")

@@ -1,7 +1,9 @@
 """Load test: 50 simulated employees for 60 seconds against gunicorn on 127.0.0.1 (locust, headless).
 
 The simulated users read, search, comment and submit workshop outcomes, on real live pages that
-this command picks from the database (``bench.targets.loadtest_targets``). Each write carries a
+this command picks from the database (``bench.targets.loadtest_targets``). Most of them arrive
+logged in, with a session this command makes before the run; every tenth logs in through the form
+during it (bench/locustfile.py says why). Each write carries a
 unique marker that the user records only when the server confirmed it; afterwards every recorded
 marker must be stored exactly once. Every answer that is not the expected success (any 4xx or
 5xx, a redirect where a page was expected, a refused write) counts against the run, and one is
@@ -16,14 +18,17 @@ import subprocess
 import sys
 import tempfile
 import time
+from importlib import import_module
 from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model, load_backend
+from django.contrib.auth.backends import ModelBackend
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from bench.targets import loadtest_targets
+from bench.targets import FORM_LOGIN_EVERY, LOADTEST_USERS, loadtest_targets, loadtest_username
 
 from .run_bench import Command as BenchCommand
 from .run_bench import free_port
@@ -39,6 +44,29 @@ def redis_in_use():
         return bool(redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=2).ping())
     except redis.RedisError:
         return False
+
+
+def signed_in_sessions(usernames):
+    """A session for each of these people as a login through the form leaves it (Django's ``login``:
+    the user id, the backend, the password's session hash), stored where the site keeps sessions.
+    No password is checked, so no PBKDF2 run: the run measures the pages, and the form logins."""
+    engine = import_module(settings.SESSION_ENGINE)
+    backend = next(path for path in settings.AUTHENTICATION_BACKENDS if isinstance(load_backend(path), ModelBackend))
+    sessions = {}
+    for user in get_user_model().objects.filter(username__in=usernames, is_active=True):
+        session = engine.SessionStore()
+        session[SESSION_KEY] = user._meta.pk.value_to_string(user)
+        session[BACKEND_SESSION_KEY] = backend
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        sessions[user.get_username()] = session.session_key
+    return sessions
+
+
+def end_sessions(keys):
+    engine = import_module(settings.SESSION_ENGINE)
+    for key in keys:
+        engine.SessionStore(session_key=key).delete()
 
 
 def redis_keys():
@@ -68,6 +96,9 @@ class Command(BaseCommand):
         targets = loadtest_targets()
         if not targets["articles"] or not targets["projects"]:
             raise CommandError("Ingen benchmark-data: kør `manage.py seed_bench` først.")
+        arriving_logged_in = [loadtest_username(n) for n in range(LOADTEST_USERS) if n % FORM_LOGIN_EVERY]
+        targets["sessions"] = signed_in_sessions(arriving_logged_in)
+        targets["session_cookie"] = settings.SESSION_COOKIE_NAME
         targets_file.write_text(json.dumps(targets))
         load_before = os.getloadavg()
         server = bench.start_gunicorn(port, workers)
@@ -85,6 +116,7 @@ class Command(BaseCommand):
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)
+            end_sessions(targets["sessions"].values())
         load_after = os.getloadavg()
 
         pages, total = self.read_stats(workdir)

@@ -23,7 +23,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from bench.bulk import add_children, index_all
-from bench.targets import BENCH_PASSWORD, BENCH_USERNAME, BUSY_ARTICLE_SLUG
+from bench.targets import BENCH_PASSWORD, BENCH_USERNAME, BUSY_ARTICLE_SLUG, LOADTEST_USERS, loadtest_username
 from comments.models import Comment
 from core import demo_data
 from home import demo as home_demo
@@ -39,7 +39,6 @@ from workshops.choices import IdeaStatus
 from workshops.models import Idea, WorkshopOutcomePage, project_path
 
 TARGETS = {"users": 1000, "articles": 10_000, "projects": 200, "outcomes": 2000, "ideas": 20_000, "comments": 100_000}
-LOADTEST_USERS = 50
 WORDS = [
     "borger",
     "medborgerskab",
@@ -171,7 +170,7 @@ class Command(BaseCommand):
         User = get_user_model()
         password = make_password(BENCH_PASSWORD)
         existing = set(User.objects.values_list("username", flat=True))
-        names = [BENCH_USERNAME] + [f"belastning{n:03}" for n in range(LOADTEST_USERS)]
+        names = [BENCH_USERNAME] + [loadtest_username(n) for n in range(LOADTEST_USERS)]
         names += [f"medarbejder{n:04}" for n in range(total - len(names))]
         new = [
             User(username=name, password=password, first_name=self.rng.choice(FIRST_NAMES),
