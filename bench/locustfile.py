@@ -11,6 +11,12 @@ failure that fails the run: a refused comment, a redirect to the login page, a 4
 The simulated users keep to the site's limits as a person would (5 comments a minute), so a
 rate-limit answer is a failure too.
 
+Pace: every simulated employee opens a page, reads it for 1–3 s (``wait_time``) and opens the
+next; writing a comment or filling in the outcome form also takes 1–3 s. That is one page every two
+seconds or so for each of the 50, a pace far above any real reader's (who spends minutes on an
+article), chosen to load the server hard while each request stays what a person's click is: one page
+at a time, never four at once.
+
 Logins: an employee logs in once and then works for days on the same session (two weeks, Django's
 default), so a login is rare in an hour of real use. Fifty logins inside the first ten seconds, each
 a deliberately slow PBKDF2 check (Django's default cost, which no setting here lowers), would queue
@@ -104,15 +110,21 @@ class Employee(HttpUser):
 
     @task(6)
     def read(self):
+        # One page after another, each read for a moment (``wait_time``) before the next is opened.
         self.get("/", "/ (dashboard)")
+        self.wait()
         self.get("/nyheder/", "/nyheder/")
+        self.wait()
         self.get(random.choice(TARGETS["articles"]), "/nyheder/[artikel]/")
+        self.wait()
         self.get(random.choice(TARGETS["projects"]), "/projekter/[projekt]/")
 
     @task(3)
     def search(self):
-        self.get(f"/soeg/?q={random.choice(SEARCH_WORDS)}", "/soeg/")
-        self.get(f"/soeg/forslag/?q={random.choice(SEARCH_WORDS)[:4]}", "/soeg/forslag/")
+        # Suggestions while typing, then the results when the search is sent.
+        word = random.choice(SEARCH_WORDS)
+        self.get(f"/soeg/forslag/?q={word[:4]}", "/soeg/forslag/")
+        self.get(f"/soeg/?q={word}", "/soeg/")
 
     @task(2)
     def comment(self):
@@ -125,6 +137,7 @@ class Employee(HttpUser):
         page = self.get(article, "/nyheder/[artikel]/")
         if page.status_code != 200:
             return
+        self.wait()  # reads the article and writes
         marker = f"lt-{uuid.uuid4().hex}"
         data = {
             "comment_action": "post",
@@ -141,6 +154,7 @@ class Employee(HttpUser):
         facilitator = re.search(r'name="facilitators" value="(\d+)"', form.text)
         if form.status_code != 200 or not (token and facilitator):
             return
+        self.wait()  # fills in the form
         marker = f"lt-{uuid.uuid4().hex[:12]}"
         data = {
             "csrfmiddlewaretoken": csrf_token(form.text),
