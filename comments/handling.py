@@ -54,6 +54,7 @@ class Thread:
     action_field: str = ACTION_FIELD
     removed: int = 0  # deleted or hidden comments shown as a note in the list
     mentions: dict = field(default_factory=dict)
+    page_url: str = ""  # the page's address, worked out once for the many forms that post to it
 
 
 def build_thread(page, request):
@@ -71,6 +72,7 @@ def build_thread(page, request):
     failed = getattr(request, "comment_failed_action", None)
     is_open = services.page_has_open_comments(page)
     thread = Thread(page=page, is_open=is_open, can_moderate=services.can_moderate(user), failed=failed)
+    thread.page_url = page.get_url(request)
     thread.form = failed.form if failed and failed.action == "post" else CommentForm(auto_id="comment-%s")
 
     confirmation = request.session.pop(CONFIRMATION_KEY, None) if hasattr(request, "session") else None
