@@ -88,7 +88,7 @@ def _find_site(hostname, port):
 
 
 def site_for(request):
-    """``Site.find_for_request(request)``, kept under ``pages`` and remembered for the request as Wagtail does."""
+    """``Site.find_for_request(request)``, kept under ``pages`` and ``drafts``, remembered as Wagtail does."""
     if not hasattr(request, "_wagtail_site"):
         hostname = split_domain_port(request._get_raw_host())[0]
         port = request.get_port()
