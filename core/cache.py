@@ -1,4 +1,7 @@
-"""A Redis cache that is an aid, never a dependency: with Redis gone, pages answer (slower).
+"""The site's cache backends: a Redis cache that is an aid, never a dependency, and the file cache
+that the processes of one host share when there is no Redis.
+
+With Redis gone, pages answer (slower).
 
 Django's own ``RedisCache`` raises when Redis is unreachable, so every page that touches the
 cache (search, rate limits, cached fragments) would answer 500. This subclass treats a failing
@@ -12,6 +15,7 @@ import functools
 import logging
 import time
 
+from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
 
@@ -66,3 +70,27 @@ class TolerantRedisCache(RedisCache):
     set_many = _tolerant(lambda data, *a, **k: list(data))(RedisCache.set_many)
     delete_many = _tolerant(lambda *a, **k: None)(RedisCache.delete_many)
     clear = _tolerant(lambda *a, **k: False)(RedisCache.clear)
+
+
+class SharedFileCache(FileBasedCache):
+    """Django's file cache, counting its files on one write in ``CULL_CHECK_EVERY`` instead of on every write.
+
+    Without Redis it holds the version tokens and sessions that gunicorn's workers and the background
+    worker share (``core.versions``). Django's file cache lists its whole directory on every write to see
+    whether it is over ``MAX_ENTRIES``; a comment moves several versions, each written twice (now and on
+    commit), so under load that listing was the costliest part of writing. The limit still holds, give or
+    take ``CULL_CHECK_EVERY`` writes per process.
+    """
+
+    CULL_CHECK_EVERY = 100
+
+    def __init__(self, dir, params):  # noqa: A002 (Django's own parameter name)
+        super().__init__(dir, params)
+        self._writes_since_check = 0
+
+    def _cull(self):
+        self._writes_since_check += 1
+        if self._writes_since_check < self.CULL_CHECK_EVERY:
+            return
+        self._writes_since_check = 0
+        super()._cull()

@@ -233,7 +233,7 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         },
         "shared": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "core.cache.SharedFileCache",
             "LOCATION": SHARED_CACHE_DIR,
             "OPTIONS": {"MAX_ENTRIES": 50000},
         },
