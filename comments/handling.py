@@ -11,12 +11,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef, Value
 from django.shortcuts import redirect
+from django.urls import get_script_prefix
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from core import fragments, versions
+from core.names import display_name
 
 from . import notifications, services
 from .constants import ACTION_FIELD, EDIT_WINDOW
@@ -101,7 +103,64 @@ def build_thread(page, request):
             thread.comments.append(comment)
         elif comment.parent_id in by_id:
             by_id[comment.parent_id].reply_list.append(comment)
+    _attach_kept_drawings(by_id.values(), thread, request)
     return thread
+
+
+def _attach_kept_drawings(comments, thread, request):
+    """Each comment's key for its own drawing (``comment_fragment_key``) and the drawings already kept, fetched at once.
+
+    The thread is drawn again after every comment on the page; with each comment kept on its own, that
+    is one comment drawn (the new one) and the rest taken from the cache, not the whole thread.
+    """
+    for comment in comments:
+        comment.fragment_key = comment_fragment_key(comment, thread, request)
+    found = fragments.kept(comment.fragment_key for comment in comments)
+    for comment in comments:
+        comment.kept_html = found.get(comment.fragment_key)
+
+
+def comment_fragment_key(comment, thread, request):
+    """The key of one comment as comments/comment.html draws it for this reader; None when drawn afresh.
+
+    A digest of all the template shows (``core.fragments.content_key``): the text, status and dates, the
+    author's name, the reactions, the forms this reader gets under it (which carry her rights: edit until
+    a deadline, delete, report, hide), the report count a moderator sees, the @mentions it links, the
+    language and the addresses. The same comment drawn for another reader with the same rights is the
+    same drawing. A form that failed and a confirmation just made are drawn afresh.
+    """
+    if comment.failed or comment.confirmation:
+        return None
+    author = comment.author
+    reaction = getattr(comment, "reaction", None)
+    body = comment.body.lower()
+    shown = (
+        get_language(),
+        timezone.get_current_timezone_name(),
+        get_script_prefix(),
+        request.get_full_path(),
+        thread.page_url,
+        thread.can_moderate,
+        comment.pk,
+        comment.parent_id,
+        comment.status,
+        comment.body,
+        comment.created_at,
+        comment.edited_at,
+        comment.moderation_reason,
+        (author.pk, author.is_active, author.get_username(), str(display_name(author))) if author else None,
+        comment.open_report_count if thread.can_moderate else None,
+        sorted((name, username) for name, username in thread.mentions.items() if name in body),
+        (reaction.type_key, reaction.count, reaction.mine) if reaction else None,
+        comment.reply_form,
+        comment.edit_form,
+        comment.edit_deadline() if comment.edit_form else None,
+        comment.can_delete,
+        comment.report_form,
+        comment.reported_by_me,
+        comment.hide_form,
+    )
+    return fragments.content_key("comment", shown)
 
 
 def thread_cache_key(page, request):

@@ -15,7 +15,10 @@ The versions a fragment of the news and comment pages depends on, besides the sh
 piece of template under a key from :func:`fragment_key`; forms inside get the reader's own CSRF token.
 """
 
+import hashlib
+
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -43,6 +46,20 @@ def reactions_of_page(page_id):
 def fragment_key(name, parts, names=(PAGES, CONTENT)):
     """The cache key of fragment ``name``: its ``parts`` (ids, language...) and the current ``names`` versions."""
     return versions.key_for((name, *parts), names)
+
+
+def content_key(name, shown):
+    """The cache key of a fragment that is a function of ``shown`` alone: a digest of it, under no version.
+
+    ``shown`` holds everything the fragment draws (texts, ids, dates, flags, the language), each with a
+    stable ``repr``; a change to any of them is a new key, so the kept fragment is never stale.
+    """
+    return f"fragment:{name}:" + hashlib.sha256(repr(shown).encode()).hexdigest()
+
+
+def kept(keys):
+    """The fragments kept under ``keys`` (a false key is skipped), fetched together: ``{key: html}``."""
+    return cache.get_many([key for key in keys if key])
 
 
 # Saves of only these fields change nothing shown: a login; Wagtail noting a picture's size and hash.

@@ -1,7 +1,9 @@
 """``{% cachedfragment key %}…{% endcachedfragment %}``: a piece of a page kept in the cache.
 
-``key`` comes from ``core.fragments.fragment_key`` and holds every version the piece depends on,
-so a kept piece is never stale; a false key (a preview, a form that failed) renders it afresh.
+``key`` comes from ``core.fragments.fragment_key`` and holds every version the piece depends on (or
+from ``content_key``, a digest of all it shows), so a kept piece is never stale; a false key (a preview,
+a form that failed) renders it afresh. ``{% cachedfragment key found %}``: ``found`` is the piece when
+it was already fetched (many at once, ``core.fragments.kept``), ``None`` when it must be looked up.
 The piece is rendered with a placeholder for the CSRF token, replaced by the reader's own token
 on the way out: a fragment shared between readers never carries another person's token.
 
@@ -24,15 +26,18 @@ CSRF_PLACEHOLDER = "csrfplaceholder0fragment0cache"
 
 
 class CachedFragmentNode(template.Node):
-    def __init__(self, nodelist, key):
+    def __init__(self, nodelist, key, found=None):
         self.nodelist = nodelist
         self.key = key
+        self.found = found
 
     def render(self, context):
         key = self.key.resolve(context)
         if not key:
             return self.nodelist.render(context)
-        html = cache.get(key)
+        html = self.found.resolve(context) if self.found is not None else None
+        if not html:
+            html = cache.get(key)
         if html is None:
             with context.push(csrf_token=CSRF_PLACEHOLDER):
                 html = str(self.nodelist.render(context))
@@ -45,11 +50,12 @@ class CachedFragmentNode(template.Node):
 @register.tag
 def cachedfragment(parser, token):
     bits = token.split_contents()
-    if len(bits) != 2:
-        raise template.TemplateSyntaxError("{% cachedfragment key %} takes one argument, the cache key")
+    if len(bits) not in (2, 3):
+        raise template.TemplateSyntaxError("{% cachedfragment key [found] %}: the cache key, and the piece if fetched")
     nodelist = parser.parse(("endcachedfragment",))
     parser.delete_first_token()
-    return CachedFragmentNode(nodelist, parser.compile_filter(bits[1]))
+    found = parser.compile_filter(bits[2]) if len(bits) == 3 else None
+    return CachedFragmentNode(nodelist, parser.compile_filter(bits[1]), found)
 
 
 @register.simple_tag(takes_context=True)

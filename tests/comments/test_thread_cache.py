@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.test import Client
+from django.test.signals import template_rendered
 from django.utils import timezone
 
 from comments import services
@@ -89,3 +90,59 @@ def test_forms_in_a_shared_fragment_carry_the_readers_own_csrf_token(article, em
     )
     assert response.status_code == 302
     assert Comment.objects.filter(parent=comment, body="Her er mit svar").exists()
+
+
+def drawn_comments(client, article):
+    """How many comments comments/comment.html drew for one view of the article (the rest came from the cache)."""
+    drawn = []
+
+    def count(sender, template, **kwargs):
+        if template.name == "comments/comment.html":
+            drawn.append(1)
+
+    template_rendered.connect(count)
+    try:
+        content = page_of(client, article)
+    finally:
+        template_rendered.disconnect(count)
+    return len(drawn), content
+
+
+def test_a_new_comment_on_a_long_thread_draws_that_comment_alone(article, employee, colleague, moderator):
+    for number in range(6):
+        author = employee if number % 2 else moderator  # the site allows five comments a minute each
+        services.post_comment(page=article, author=author, body=f"Tanke nummer {number}")
+    reader = logged_in(colleague)
+    assert drawn_comments(reader, article)[0] == 6
+    assert drawn_comments(reader, article)[0] == 0, "the whole thread is kept"
+
+    services.post_comment(page=article, author=employee, body="En ny tanke")
+    drawn, content = drawn_comments(reader, article)
+    assert drawn == 1 and "En ny tanke" in content and "Tanke nummer 5" in content
+
+
+def test_a_kept_comment_follows_its_authors_new_name_and_the_readers_rights(article, employee, colleague, moderator):
+    services.post_comment(page=article, author=employee, body="Navnet følger med")
+    reader = logged_in(colleague)
+    page_of(reader, article)
+    employee.first_name, employee.last_name = "Nyt", "Navn"
+    employee.save()
+    assert "Nyt Navn" in page_of(reader, article)
+    # The moderator gets the same comment with her hide form, the author with her edit form.
+    assert 'value="hide"' in page_of(logged_in(moderator), article)
+    own = page_of(logged_in(employee), article)
+    assert 'value="edit"' in own and 'value="hide"' not in own
+    assert 'value="edit"' not in page_of(reader, article)
+
+
+def test_kept_comments_get_the_readers_token_on_a_page_drawn_afresh(article, employee, colleague):
+    services.post_comment(page=article, author=colleague, body="Kommentar fra før")
+    page_of(logged_in(colleague), article)  # keeps the comment's drawing
+    author = logged_in(employee, enforce_csrf_checks=True)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page_of(author, article)).group(1)
+    response = author.post(article.url, {"comment_action": "post", "body": "Min nye", "csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    content = page_of(author, article)  # the confirmation: the thread is drawn afresh, kept comments inside it
+    assert "Kommentar fra før" in content and "Min nye" in content
+    tokens = set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', content))
+    assert tokens and not any("placeholder" in found for found in tokens)
