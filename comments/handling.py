@@ -113,21 +113,30 @@ def _attach_kept_drawings(comments, thread, request):
     The thread is drawn again after every comment on the page; with each comment kept on its own, that
     is one comment drawn (the new one) and the rest taken from the cache, not the whole thread.
     """
+    reading = (
+        get_language(),
+        timezone.get_current_timezone_name(),
+        get_script_prefix(),
+        request.get_full_path(),
+        thread.page_url,
+        thread.can_moderate,
+    )
     for comment in comments:
-        comment.fragment_key = comment_fragment_key(comment, thread, request)
+        comment.fragment_key = comment_fragment_key(comment, thread, reading)
     found = fragments.kept(comment.fragment_key for comment in comments)
     for comment in comments:
         comment.kept_html = found.get(comment.fragment_key)
 
 
-def comment_fragment_key(comment, thread, request):
+def comment_fragment_key(comment, thread, reading):
     """The key of one comment as comments/comment.html draws it for this reader; None when drawn afresh.
 
-    A digest of all the template shows (``core.fragments.content_key``): the text, status and dates, the
-    author's name, the reactions, the forms this reader gets under it (which carry her rights: edit until
-    a deadline, delete, report, hide), the report count a moderator sees, the @mentions it links, the
-    language and the addresses. The same comment drawn for another reader with the same rights is the
-    same drawing. A form that failed and a confirmation just made are drawn afresh.
+    A digest of all the template shows (``core.fragments.fragment_key`` with no versions): ``reading``,
+    what is the same for the whole thread (language, time zone, addresses, moderator or not), then the
+    text, status and dates, the author's name, the reactions, the forms this reader gets under it (which
+    carry her rights: edit until a deadline, delete, report, hide), the report count a moderator sees and
+    the @mentions it links. The same comment drawn for another reader with the same rights is the same
+    drawing. A form that failed and a confirmation just made are drawn afresh.
     """
     if comment.failed or comment.confirmation:
         return None
@@ -135,12 +144,7 @@ def comment_fragment_key(comment, thread, request):
     reaction = getattr(comment, "reaction", None)
     body = comment.body.lower()
     shown = (
-        get_language(),
-        timezone.get_current_timezone_name(),
-        get_script_prefix(),
-        request.get_full_path(),
-        thread.page_url,
-        thread.can_moderate,
+        *reading,
         comment.pk,
         comment.parent_id,
         comment.status,
@@ -160,7 +164,7 @@ def comment_fragment_key(comment, thread, request):
         comment.reported_by_me,
         comment.hide_form,
     )
-    return fragments.content_key("comment", shown)
+    return fragments.fragment_key("comment", shown, names=())
 
 
 def thread_cache_key(page, request):

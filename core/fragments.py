@@ -15,8 +15,6 @@ The versions a fragment of the news and comment pages depends on, besides the sh
 piece of template under a key from :func:`fragment_key`; forms inside get the reader's own CSRF token.
 """
 
-import hashlib
-
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
@@ -44,17 +42,11 @@ def reactions_of_page(page_id):
 
 
 def fragment_key(name, parts, names=(PAGES, CONTENT)):
-    """The cache key of fragment ``name``: its ``parts`` (ids, language...) and the current ``names`` versions."""
-    return versions.key_for((name, *parts), names)
+    """The cache key of fragment ``name``: its ``parts`` (ids, language...) and the current ``names`` versions.
 
-
-def content_key(name, shown):
-    """The cache key of a fragment that is a function of ``shown`` alone: a digest of it, under no version.
-
-    ``shown`` holds everything the fragment draws (texts, ids, dates, flags, the language), each with a
-    stable ``repr``; a change to any of them is a new key, so the kept fragment is never stale.
+    With no ``names`` the key is a digest of the parts alone: for a fragment whose parts hold all it shows.
     """
-    return f"fragment:{name}:" + hashlib.sha256(repr(shown).encode()).hexdigest()
+    return versions.key_for((name, *parts), names)
 
 
 def kept(keys):

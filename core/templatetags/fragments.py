@@ -1,7 +1,7 @@
 """``{% cachedfragment key %}…{% endcachedfragment %}``: a piece of a page kept in the cache.
 
-``key`` comes from ``core.fragments.fragment_key`` and holds every version the piece depends on (or
-from ``content_key``, a digest of all it shows), so a kept piece is never stale; a false key (a preview,
+``key`` comes from ``core.fragments.fragment_key`` and holds every version the piece depends on (or,
+with no versions, all it shows), so a kept piece is never stale; a false key (a preview,
 a form that failed) renders it afresh. ``{% cachedfragment key found %}``: ``found`` is the piece when
 it was already fetched (many at once, ``core.fragments.kept``), ``None`` when it must be looked up.
 The piece is rendered with a placeholder for the CSRF token, replaced by the reader's own token
