@@ -9,7 +9,7 @@ from core.names import display_name
 from people import roles
 from projects.models import ProjectPage
 
-from .models import MAX_CAPACITY
+from .models import CANCELLATION_NOTE_MAX, MAX_CAPACITY
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -87,3 +87,15 @@ class EventForm(forms.Form):
                 "end", forms.ValidationError(_("Sluttidspunktet skal ligge efter starttidspunktet."), code="order")
             )
         return cleaned
+
+
+class CancelEventForm(forms.Form):
+    """``<event>/aflys/``: calling the event off, with a few words to those who signed up."""
+
+    note = forms.CharField(
+        label=_("Besked til de tilmeldte"),
+        max_length=CANCELLATION_NOTE_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Fx hvorfor den er aflyst, og om der kommer en ny dato. Beskeden står også på begivenhedens side."),
+    )

@@ -25,14 +25,21 @@ def _event(event, request, waiting=False):
     item.add("dtstart", event.start)
     item.add("dtend", event.end)
     summary = event.title
-    if waiting:
+    if event.cancelled_at is not None:
+        # Calendar programs that subscribe to the feed mark or remove a cancelled entry.
+        summary = _("Aflyst: %(title)s") % {"title": event.title}
+        item.add("status", "CANCELLED")
+    elif waiting:
         summary = _("Venteliste: %(title)s") % {"title": event.title}
         item.add("status", "TENTATIVE")
     else:
         item.add("status", "CONFIRMED")
     item.add("summary", summary)
     item.add("location", event.location)
-    item.add("description", event.description or event.introduction or "")
+    description = event.description or event.introduction or ""
+    if event.cancelled_at is not None and event.cancellation_note:
+        description = f"{event.cancellation_note}\n\n{description}".strip()
+    item.add("description", description)
     item.add("url", request.build_absolute_uri(event.get_url(request)))
     if event.last_published_at:
         item.add("last-modified", event.last_published_at)

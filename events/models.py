@@ -31,6 +31,7 @@ from people.choosers import FilteredPersonCheckboxes
 from people.models import PEOPLE_VERSION
 
 MAX_CAPACITY = 1000
+CANCELLATION_NOTE_MAX = 1000
 LIST, MONTH = "liste", "maaned"
 # Change agents and project leads plan workshops; Kommunikation plans other events; superusers anything.
 CREATOR_ROLES = (roles.CHANGE_AGENTS, roles.PROJECT_LEADS, roles.COMMUNICATIONS)
@@ -104,6 +105,11 @@ class EventPage(BasePage):
     description = models.TextField(_("beskrivelse"), max_length=5000, blank=True)
     # The front-end form's hidden token: a double-submitted form makes one event (services.create_event).
     submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    # Set by "Aflys begivenheden" (services.cancel_event) in a published revision; final once set.
+    cancelled_at = models.DateTimeField(_("aflyst"), null=True, blank=True, editable=False)
+    cancellation_note = models.TextField(
+        _("besked om aflysningen"), max_length=CANCELLATION_NOTE_MAX, blank=True, editable=False
+    )
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
@@ -145,6 +151,10 @@ class EventPage(BasePage):
     @property
     def has_started(self):
         return self.start <= timezone.now()
+
+    @property
+    def is_cancelled(self):
+        return self.cancelled_at is not None
 
     def can_edit(self, user, facilitator_ids=None):
         """Its creator and facilitators (if they may still create events), Kommunikation and superusers."""
@@ -208,6 +218,7 @@ class EventPage(BasePage):
         summary, mine = self.registration_summary(user)
         parts = self.published_parts(fresh=getattr(request, "is_preview", False))
         facilitators = parts["facilitators"]
+        can_edit = self.can_edit(user, facilitator_ids={person.pk for person in facilitators})
         context.update(
             {
                 "registration": mine,
@@ -217,10 +228,11 @@ class EventPage(BasePage):
                 "is_full": summary["seats_taken"] >= self.capacity,
                 "facilitators": facilitators,
                 "project": parts["project"],
-                "can_edit": self.can_edit(user, facilitator_ids={person.pk for person in facilitators}),
+                "can_edit": can_edit,
+                "can_cancel": can_edit and not self.is_cancelled and not self.has_started,
                 "submission_url": (
                     self.submission_url(facilitators, parts["project"]["url"])
-                    if self.is_over and parts["project"]
+                    if self.is_over and parts["project"] and not self.is_cancelled
                     else None
                 ),
             }

@@ -1,4 +1,5 @@
-"""The calendar's rules: who creates events, signing up and cancelling with seats and a waiting list.
+"""The calendar's rules: who creates events, signing up and cancelling with seats and a waiting list,
+and calling an event off.
 
 Signing up and cancelling take a lock on the event's row (``select_for_update``; on SQLite the
 IMMEDIATE transactions of ``settings.DATABASES`` serialise writers), so two people pressing
@@ -11,17 +12,25 @@ import logging
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from core.text import free_child_slug
 
 from .models import RESERVED_SLUGS, EventPage, Registration, can_create_events
-from .notifications import notify_moved_up
+from .notifications import notify_cancelled, notify_moved_up
+
+# The audit log's name for calling an event off (registered in wagtail_hooks).
+CANCELLED = "events.cancel"
 
 logger = logging.getLogger(__name__)
 
 
 class SignUpClosed(Exception):
     """The event has started: sign-ups and cancellations are over."""
+
+
+class EventCancelled(Exception):
+    """The event has been called off: no sign-ups, no changes, no second cancellation."""
 
 
 class CapacityBelowSeats(Exception):
@@ -74,6 +83,8 @@ def update_event(event, user, data):
         raise PermissionDenied
     with transaction.atomic():
         locked = _locked(event)
+        if locked.cancelled_at is not None:
+            raise EventCancelled
         seats_taken = Registration.objects.filter(event=locked, seat__isnull=False).count()
         if data["capacity"] < seats_taken:
             raise CapacityBelowSeats(seats_taken)
@@ -106,7 +117,11 @@ def _fill_free_seats(event, capacity):
 
 
 def _locked(event):
-    return EventPage.objects.select_for_update(of=("self",)).only("pk", "capacity", "start").get(pk=event.pk)
+    return (
+        EventPage.objects.select_for_update(of=("self",))
+        .only("pk", "capacity", "start", "cancelled_at")
+        .get(pk=event.pk)
+    )
 
 
 def sign_up(event, user):
@@ -117,6 +132,8 @@ def sign_up(event, user):
     try:
         with transaction.atomic():
             locked = _locked(event)
+            if locked.cancelled_at is not None:
+                raise EventCancelled
             if locked.start <= timezone.now():
                 raise SignUpClosed
             existing = Registration.objects.filter(event=locked, user=user).first()
@@ -134,7 +151,8 @@ def sign_up(event, user):
 def cancel(event, user):
     """Cancel ``user``'s sign-up; a freed seat goes to the first on the waiting list.
 
-    Returns the registration moved up from the waiting list, or None.
+    Returns the registration moved up from the waiting list, or None. Leaving an event that was
+    called off removes the sign-up and moves nobody up.
     """
     with transaction.atomic():
         locked = _locked(event)
@@ -145,7 +163,7 @@ def cancel(event, user):
             return None
         seat = registration.seat
         registration.delete()
-        if seat is None:
+        if seat is None or locked.cancelled_at is not None:
             return None
         first_waiting = (
             Registration.objects.filter(event=locked, seat__isnull=True).order_by("created_at", "pk").first()
@@ -156,6 +174,33 @@ def cancel(event, user):
         first_waiting.save(update_fields=["seat"])
         notify_moved_up([first_waiting])
         return first_waiting
+
+
+def cancel_event(event, user, note=""):
+    """Call the event off: a published revision marks it cancelled, and everyone with a seat or on
+    the waiting list is told (notification and e-mail, ``notifications.cancelled``) with ``note``.
+
+    The sign-ups stay, so the personal calendar feeds show the event as cancelled (``ics``).
+    Returns the number of people told (not the one calling it off). Raises ``EventCancelled`` for
+    an event already called off and ``SignUpClosed`` for one that has started.
+    """
+    if not event.can_edit(user):
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = _locked(event)
+        if locked.cancelled_at is not None:
+            raise EventCancelled
+        if locked.start <= timezone.now():
+            raise SignUpClosed
+        page = event.get_latest_revision_as_object()
+        page.cancelled_at = timezone.now()
+        page.cancellation_note = note.strip()
+        page.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
+        log(page, CANCELLED, user=user, data={"note": page.cancellation_note})
+        registrations = Registration.objects.filter(event=locked).exclude(user=user).select_related("user")
+        people = [registration.user for registration in registrations.order_by("pk")]
+        notify_cancelled(page, people, actor=user)
+    return len(people)
 
 
 def registrations_of(user):

@@ -12,6 +12,7 @@ urlpatterns = [
     path("kalender/<slug:slug>/afmeld/", views.cancel, name="cancel"),
     path("kalender/<slug:slug>/ics/", views.event_ics, name="ics"),
     path("kalender/<slug:slug>/rediger/", views.edit_event, name="edit"),
+    path("kalender/<slug:slug>/aflys/", views.cancel_event, name="cancel_event"),
     # Under the public /feed/ prefix (settings.PUBLIC_PATH_PREFIXES): the secret address is the credential.
     path("feed/kalender/<str:token>/", views.personal_feed, name="personal_feed"),
     path("kalenderfeed/ny-adresse/", views.regenerate_token, name="regenerate_token"),

@@ -1,7 +1,7 @@
 """The calendar's actions (``events.urls``); the rules are in ``services`` and the models.
 
 The calendar and each event are Wagtail pages (``/kalender/``, ``/kalender/<slug>/``); the addresses
-below them that act (``ny/``, ``tilmeld/``, ``afmeld/``, ``ics/``, ``rediger/``) are served here.
+below them that act (``ny/``, ``tilmeld/``, ``afmeld/``, ``ics/``, ``rediger/``, ``aflys/``) are served here.
 """
 
 import uuid
@@ -12,10 +12,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import ics, services
-from .forms import EventForm
+from .forms import CancelEventForm, EventForm
 from .models import CalendarToken, EventIndexPage, EventPage, Registration, can_create_events
 
 
@@ -53,6 +54,9 @@ def edit_event(request, slug):
     event = _event(slug)
     if not event.can_edit(request.user):
         raise PermissionDenied
+    if event.is_cancelled:
+        messages.warning(request, _("Begivenheden er aflyst og kan ikke længere rettes."))
+        return redirect(event.url)
     seats_taken = Registration.objects.filter(event=event, seat__isnull=False).count()
     calendar = event.get_parent().specific
     if request.method == "POST":
@@ -60,6 +64,9 @@ def edit_event(request, slug):
         if form.is_valid():
             try:
                 services.update_event(event, request.user, form.cleaned_data)
+            except services.EventCancelled:
+                messages.warning(request, _("Begivenheden er aflyst og kan ikke længere rettes."))
+                return redirect(event.url)
             except services.CapacityBelowSeats as error:
                 form.add_error("capacity", form.capacity_error(error.seats_taken))
                 return _render_form(request, calendar, form, event=event, status=400)
@@ -80,6 +87,43 @@ def edit_event(request, slug):
     return _render_form(request, calendar, form, event=event)
 
 
+@require_http_methods(["GET", "POST"])
+def cancel_event(request, slug):
+    """``<event>/aflys/``: those who may change the event call it off, with a note to everyone signed up."""
+    event = _event(slug)
+    if not event.can_edit(request.user):
+        raise PermissionDenied
+    if event.is_cancelled:
+        messages.info(request, _("Begivenheden er allerede aflyst."))
+        return redirect(event.url)
+    if event.has_started:
+        messages.warning(request, _("Begivenheden er begyndt og kan ikke aflyses."))
+        return redirect(event.url)
+    form = CancelEventForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            told = services.cancel_event(event, request.user, form.cleaned_data["note"])
+        except services.EventCancelled:
+            messages.info(request, _("Begivenheden er allerede aflyst."))
+        except services.SignUpClosed:
+            messages.warning(request, _("Begivenheden er begyndt og kan ikke aflyses."))
+        else:
+            told_text = (
+                ngettext(
+                    "“%(title)s” er aflyst. %(count)s tilmeldt har fået besked.",
+                    "“%(title)s” er aflyst. %(count)s tilmeldte har fået besked.",
+                    told,
+                )
+                if told
+                else _("“%(title)s” er aflyst. Ingen andre var tilmeldt.")
+            )
+            messages.success(request, told_text % {"title": event.title, "count": told})
+        return redirect(event.url)
+    signed_up = Registration.objects.filter(event=event).exclude(user=request.user).count()
+    context = {"form": form, "event": event, "calendar": event.get_parent().specific, "signed_up": signed_up}
+    return render(request, "events/event_cancel.html", context, status=400 if form.errors else 200)
+
+
 def _render_form(request, calendar, form, event=None, status=200):
     context = {"form": form, "calendar": calendar, "event": event}
     return render(request, "events/event_form.html", context, status=status)
@@ -90,6 +134,9 @@ def sign_up(request, slug):
     event = _event(slug)
     try:
         registration, created = services.sign_up(event, request.user)
+    except services.EventCancelled:
+        messages.warning(request, _("Begivenheden er aflyst."))
+        return redirect(event.url)
     except services.SignUpClosed:
         messages.warning(request, _("Tilmeldingen er lukket: begivenheden er begyndt."))
         return redirect(event.url)

@@ -1,4 +1,5 @@
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from core.privacy import visible
@@ -67,3 +68,8 @@ def upcoming_workshops_of_the_project(request, project, limit=PROJECT_EVENTS):
 @hooks.register("register_notification_kinds")
 def event_notification_kinds():
     return notifications.kinds()
+
+
+@hooks.register("register_log_actions")
+def register_event_log_actions(actions):
+    actions.register_action(services.CANCELLED, _("Aflyst"), _("Begivenheden er aflyst"))

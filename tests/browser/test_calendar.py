@@ -71,6 +71,29 @@ def test_a_change_agent_plans_a_workshop_and_colleagues_sign_up_and_wait(page, h
     page.goto("/kalender/?visning=maaned&maaned=" + start.strftime("%Y-%m"))
     page.get_by_role("link", name="Idéworkshop om ensomhed").wait_for()
     assert_accessible(page)
+    logout(page)
+
+    # The change agent calls it off; the colleague with a seat hears of it and sees it marked.
+    login(page, "forandringsagent", "demo")
+    page.goto(event.url)
+    page.get_by_role("link", name="Aflys begivenheden").click()
+    page.wait_for_url("**/aflys/")
+    page.get_by_text("2 kolleger er tilmeldt eller står på venteliste").wait_for()
+    assert_accessible(page)
+    page.get_by_label("Besked til de tilmeldte").fill("Jeg er syg. Vi finder en ny dato.")
+    page.get_by_role("button", name="Ja, aflys begivenheden").click()
+    page.wait_for_url("**/kalender/ideworkshop-om-ensomhed/")
+    page.get_by_text("2 tilmeldte har fået besked").wait_for()
+    assert_accessible(page)
+    logout(page)
+
+    login(page, "medarbejder", "demo")
+    page.goto("/notifikationer/")
+    page.get_by_text("“Idéworkshop om ensomhed” er aflyst").first.wait_for()
+    page.goto(event.url)
+    page.get_by_text("Jeg er syg. Vi finder en ny dato.").wait_for()
+    assert page.get_by_role("button", name="Afmeld").count() == 0
+    assert_accessible(page)
 
 
 def test_an_employee_confirms_an_important_article_and_kommunikation_sees_it(page, home_page, users):

@@ -432,6 +432,10 @@ def calendar_pages(world, role):
             f"/kalender/{world.event.slug}/rediger/",
             200 if role in ("forandringsagent", "kommunikation") else 403,
         ),
+        "cancel form": (
+            f"/kalender/{world.event.slug}/aflys/",
+            200 if role in ("forandringsagent", "kommunikation") else 403,
+        ),
     }
 
 

@@ -13,8 +13,10 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import Page
 
+from events.models import EventPage
 from workshops import services
 from workshops.models import WorkshopOutcomePage
 
@@ -66,6 +68,8 @@ def screens(client):
     ]
     project = WorkshopOutcomePage.objects.live().first().get_parent()
     admin_urls.append(project.get_url() + "indsend/")
+    coming = EventPage.objects.live().filter(start__gt=timezone.now()).order_by("start").first()
+    admin_urls += [coming.get_url() + "rediger/", coming.get_url() + "aflys/"]
     documents += [(url, fetch(client, url)) for url in admin_urls]
 
     moderator = User.objects.get(username="moderator")
