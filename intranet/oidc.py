@@ -6,8 +6,11 @@ this module adds what it leaves to the project:
 - the provider's endpoints come from its discovery document
   (``<OIDC_ISSUER>/.well-known/openid-configuration``), fetched on first use and kept for an
   hour in each process, so the site starts and the local login works while the provider is away;
-- people are found by e-mail (the library's default), so an existing local account is taken over
-  at its first single sign-on; new accounts get name and e-mail from the claims;
+- people are found by the provider's stable subject (``sub``, kept in ``people.SingleSignOnIdentity``)
+  and, at their first single sign-on, by e-mail, so an existing local account is taken over once;
+  an account that already belongs to another subject is never taken over by e-mail (an address
+  handed on to a newcomer), and a changed address keeps the account. New accounts get name and
+  e-mail from the claims; every login brings name and e-mail up to date;
 - every login brings the role groups named in ``OIDC_GROUP_MAP`` up to date from the groups claim
   (read from the ID token as well as from userinfo: Entra ID and AD FS put groups only in the token);
 - a session that began here ends at the provider too, when it offers an ``end_session_endpoint``.
@@ -38,6 +41,7 @@ from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthen
 
 from core.auth import CachedUserMixin
 from people import roles
+from people.models import SingleSignOnIdentity
 from projects.services import is_project_lead
 
 logger = logging.getLogger(__name__)
@@ -89,6 +93,20 @@ def claims_email(claims):
         if "@" in value:
             return value
     return ""
+
+
+def claims_subject(claims):
+    """The provider's stable, never reassigned identifier of the person (``sub``)."""
+    return str(claims.get("sub") or "").strip()[: SingleSignOnIdentity._meta.get_field("subject").max_length]
+
+
+def remember_subject(user, claims):
+    """Link the account to the person's subject at this provider (once; the pair is unique)."""
+    SingleSignOnIdentity.objects.get_or_create(
+        issuer=discovery()["issuer"],
+        subject=claims_subject(claims),
+        defaults={"user": user},
+    )
 
 
 def claims_names(claims):
@@ -204,10 +222,15 @@ class OIDCBackend(CachedUserMixin, OIDCAuthenticationBackend):
         return claims
 
     def verify_claims(self, claims):
-        return bool(claims_email(claims))
+        return bool(claims_email(claims)) and bool(claims_subject(claims))
 
     def filter_users_by_claims(self, claims):
-        return self.UserModel.objects.filter(email__iexact=claims_email(claims))
+        issuer, subject = discovery()["issuer"], claims_subject(claims)
+        linked = self.UserModel.objects.filter(sso_identities__issuer=issuer, sso_identities__subject=subject)
+        if linked.exists():
+            return linked
+        # First single sign-on: the local account with the address, unless another subject has it.
+        return self.UserModel.objects.filter(email__iexact=claims_email(claims)).exclude(sso_identities__issuer=issuer)
 
     def get_username(self, claims):
         """The directory's login name (UPN), lower-cased; a hash of the e-mail if that is taken."""
@@ -221,14 +244,23 @@ class OIDCBackend(CachedUserMixin, OIDCAuthenticationBackend):
         user = self.UserModel.objects.create_user(
             self.get_username(claims), email=claims_email(claims), first_name=first_name, last_name=last_name
         )  # no password: this account signs in through the provider only
+        remember_subject(user, claims)
         sync_roles(user, claims_groups(claims))
         return user
 
     def update_user(self, user, claims):
         first_name, last_name = claims_names(claims)
+        changed = []
         if (first_name or last_name) and (user.first_name, user.last_name) != (first_name, last_name):
             user.first_name, user.last_name = first_name, last_name
-            user.save(update_fields=["first_name", "last_name"])
+            changed += ["first_name", "last_name"]
+        email = claims_email(claims)
+        if user.email != email:
+            user.email = email
+            changed.append("email")
+        if changed:
+            user.save(update_fields=changed)
+        remember_subject(user, claims)
         sync_roles(user, claims_groups(claims))
         return user
 

@@ -21,7 +21,7 @@ from wagtail.users.models import UserProfile
 
 from notifications import services as notification_services
 
-from .models import Profile
+from .models import Profile, SingleSignOnIdentity
 
 EXPORT_HOOK = "person_data_export"
 ANONYMISE_HOOK = "person_anonymise"
@@ -48,6 +48,10 @@ def export_person(user, *, by=None):
             "date_joined": _iso(user.date_joined),
             "last_login": _iso(user.last_login),
             "groups": sorted(user.groups.values_list("name", flat=True)),
+            "single_sign_on": [
+                {"issuer": identity.issuer, "subject": identity.subject, "first_login": _iso(identity.created_at)}
+                for identity in SingleSignOnIdentity.objects.filter(user=user).order_by("pk")
+            ],
         },
         "profile": None,
     }
@@ -90,6 +94,8 @@ def anonymise_person(user, *, by=None):
     user.set_unusable_password()
     user.save()
     user.groups.clear()
+    # A person who comes back through single sign-on starts afresh, not in the anonymised account.
+    SingleSignOnIdentity.objects.filter(user=user).delete()
     profile = Profile.objects.filter(user=user).select_related("photo").first()
     if profile is not None:
         photo = profile.photo

@@ -67,6 +67,36 @@ phone_validator = RegexValidator(
 )
 
 
+class SingleSignOnIdentity(models.Model):
+    """Who the person is at the municipality's identity provider: its issuer and the subject (``sub``).
+
+    Single sign-on finds people by this pair first (``intranet.oidc``): a new e-mail address in the
+    directory keeps the account, and an address handed on to a newcomer does not hand over the
+    account of the one who had it. Anonymising a person removes the pair (``people.departure``).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bruger"),
+        on_delete=models.CASCADE,
+        related_name="sso_identities",
+    )
+    issuer = models.CharField(_("udsteder"), max_length=255)
+    subject = models.CharField(_("id hos udstederen"), max_length=255)
+    created_at = models.DateTimeField(_("første login"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("login-identitet")
+        verbose_name_plural = _("login-identiteter")
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "subject"], name="people_one_account_per_subject"),
+            models.UniqueConstraint(fields=["user", "issuer"], name="people_one_subject_per_account"),
+        ]
+
+    def __str__(self):
+        return f"{self.issuer} {self.subject}"
+
+
 class Profile(index.Indexed, models.Model):
     """What colleagues see about a person. Created together with the user (see ``signals``).
 

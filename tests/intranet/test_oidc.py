@@ -21,6 +21,7 @@ from django.core.exceptions import ImproperlyConfigured
 from intranet import oidc
 from intranet.settings.base import parse_group_map
 from people import roles
+from people.models import SingleSignOnIdentity
 
 from ..conftest import SSO_GROUP_MAP
 from ..factories import PASSWORD
@@ -310,6 +311,53 @@ def test_password_guessing_does_not_lock_the_person_out_of_single_sign_on(client
     response = sign_in_through_provider(client, sso, "ee")
     assert response.status_code == 302 and response["Location"] == "/"
     assert client.session[BACKEND_SESSION_KEY] == "intranet.oidc.OIDCBackend"
+
+
+def test_the_account_follows_the_subject_when_the_directory_changes_the_address(client, sso, role_groups):
+    directory_user(sso, "gg", email="gitte.gg@ikast-brande.dk")
+    sign_in_through_provider(client, sso, "gg")
+    person = User.objects.get(email="gitte.gg@ikast-brande.dk")
+    (identity,) = SingleSignOnIdentity.objects.filter(user=person)
+    assert identity.issuer == oidc.discovery()["issuer"] and identity.subject
+    from people.departure import export_person
+
+    assert export_person(person)["account"]["single_sign_on"][0]["subject"] == identity.subject
+
+    directory_user(sso, "gg", email="gitte.gg-hansen@ikast-brande.dk", last_name="Hansen")
+    client.logout()
+    sign_in_through_provider(client, sso, "gg")
+    assert client.session["_auth_user_id"] == str(person.pk)
+    person.refresh_from_db()
+    assert (person.email, person.last_name) == ("gitte.gg-hansen@ikast-brande.dk", "Hansen")
+    assert User.objects.filter(username__startswith="gg").count() == 1
+
+
+def test_an_address_handed_on_to_a_newcomer_does_not_hand_over_the_account(client, sso, make_user, role_groups):
+    former = make_user("hh-tidligere", email="hh@ikast-brande.dk")
+    SingleSignOnIdentity.objects.create(user=former, issuer=oidc.discovery()["issuer"], subject="en-anden-person")
+    directory_user(sso, "hh", email="hh@ikast-brande.dk", first_name="Helle")
+    response = sign_in_through_provider(client, sso, "hh")
+    assert response.status_code == 302 and response["Location"] == "/"
+    newcomer = User.objects.get(pk=client.session["_auth_user_id"])
+    assert newcomer != former and newcomer.first_name == "Helle"
+    assert SingleSignOnIdentity.objects.get(user=former).subject == "en-anden-person"
+
+
+def test_a_person_who_returns_after_being_anonymised_starts_afresh(client, sso, role_groups):
+    from people.departure import anonymise_person
+
+    directory_user(sso, "ii", first_name="Inge")
+    sign_in_through_provider(client, sso, "ii")
+    first = User.objects.get(pk=client.session["_auth_user_id"])
+    client.logout()
+    anonymise_person(first)
+    assert not SingleSignOnIdentity.objects.filter(user=first).exists()
+
+    sign_in_through_provider(client, sso, "ii")
+    second = User.objects.get(pk=client.session["_auth_user_id"])
+    assert second != first and second.first_name == "Inge"
+    first.refresh_from_db()
+    assert (first.is_active, first.first_name, first.email) == (False, "", "")
 
 
 # --- Logout -------------------------------------------------------------------------------------
