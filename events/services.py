@@ -178,7 +178,7 @@ def cancel(event, user):
 
 def cancel_event(event, user, note=""):
     """Call the event off: a published revision marks it cancelled, and everyone with a seat or on
-    the waiting list is told (notification and e-mail, ``notifications.cancelled``) with ``note``.
+    the waiting list is told (notification and e-mail, ``notifications.notify_cancelled``) with ``note``.
 
     The sign-ups stay, so the personal calendar feeds show the event as cancelled (``ics``).
     Returns the number of people told (not the one calling it off). Raises ``EventCancelled`` for
