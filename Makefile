@@ -103,6 +103,7 @@ BENCH_ENV = DJANGO_SETTINGS_MODULE=intranet.settings.bench DATABASE_URL=$(BENCH_
 	EMAIL_BACKEND=django.core.mail.backends.dummy.EmailBackend
 
 bench-setup: install assets
+	$(BENCH_ENV) $(PY) manage.py create_bench_database
 	$(BENCH_ENV) $(PY) manage.py migrate --no-input -v0
 	$(BENCH_ENV) $(PY) manage.py collectstatic --no-input -v0
 	$(BENCH_ENV) $(PY) manage.py seed_bench

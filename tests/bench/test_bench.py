@@ -2,14 +2,17 @@
 
 from io import StringIO
 
+import psycopg
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
+from psycopg import sql
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from bench.management.commands.create_bench_database import server_params
 from bench.targets import BENCH_USERNAME, BUSY_ARTICLE_SLUG, bench_targets, loadtest_targets
 from comments.models import Comment
 from news.models import NewsArticlePage
@@ -22,6 +25,42 @@ pytestmark = pytest.mark.django_db
 def test_seed_bench_refuses_a_database_that_is_not_a_benchmark_database():
     with pytest.raises(CommandError, match="benchmark-database"):
         call_command("seed_bench", scale=0.001, stdout=StringIO())
+
+
+def on_postgresql(settings):
+    return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+
+
+def test_create_bench_database_refuses_other_names_and_leaves_sqlite_to_migrate(settings):
+    if not on_postgresql(settings):
+        out = StringIO()
+        call_command("create_bench_database", name="intranet", stdout=out)
+        assert out.getvalue() == ""  # migrate makes the SQLite file itself
+        return
+    with pytest.raises(CommandError, match="benchmark-database"):
+        call_command("create_bench_database", name="intranet", stdout=StringIO())
+
+
+def test_create_bench_database_makes_a_missing_postgresql_database_once(settings):
+    """On PostgreSQL `make bench` needs no `createdb` first (on SQLite the test above covers the command)."""
+    if not on_postgresql(settings):
+        return
+    name = "intranet_bench_made_by_tests"
+    params = server_params(settings.DATABASES["default"])
+    drop = sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name))
+    with psycopg.connect(**params, autocommit=True) as connection:
+        connection.execute(drop)
+    try:
+        first, second = StringIO(), StringIO()
+        call_command("create_bench_database", name=name, stdout=first)
+        call_command("create_bench_database", name=name, stdout=second)
+        assert f"Databasen {name} er oprettet." in first.getvalue()
+        assert f"Databasen {name} findes." in second.getvalue()
+        with psycopg.connect(**params, autocommit=True) as connection:
+            assert connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+    finally:
+        with psycopg.connect(**params, autocommit=True) as connection:
+            connection.execute(drop)
 
 
 def test_seed_bench_fills_every_measured_page_and_is_idempotent(role_groups):
