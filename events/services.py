@@ -79,12 +79,8 @@ def create_event(calendar, user, data):
 
 def update_event(event, user, data):
     """Save the changes as a new published revision; more seats move people up from the waiting list."""
-    if not event.can_edit(user):
-        raise PermissionDenied
     with transaction.atomic():
-        locked = _locked(event)
-        if locked.cancelled_at is not None:
-            raise EventCancelled
+        locked = _locked_for_change(event, user)
         seats_taken = Registration.objects.filter(event=locked, seat__isnull=False).count()
         if data["capacity"] < seats_taken:
             raise CapacityBelowSeats(seats_taken)
@@ -122,6 +118,19 @@ def _locked(event):
         .only("pk", "capacity", "start", "cancelled_at")
         .get(pk=event.pk)
     )
+
+
+def _locked_for_change(event, user):
+    """Inside the caller's transaction: the event's row, locked for a change by ``user``.
+
+    Only those who may edit the event change it (``PermissionDenied``), and never once it is called off.
+    """
+    if not event.can_edit(user):
+        raise PermissionDenied
+    locked = _locked(event)
+    if locked.cancelled_at is not None:
+        raise EventCancelled
+    return locked
 
 
 def sign_up(event, user):
@@ -184,12 +193,8 @@ def cancel_event(event, user, note=""):
     Returns the number of people told (not the one calling it off). Raises ``EventCancelled`` for
     an event already called off and ``SignUpClosed`` for one that has started.
     """
-    if not event.can_edit(user):
-        raise PermissionDenied
     with transaction.atomic():
-        locked = _locked(event)
-        if locked.cancelled_at is not None:
-            raise EventCancelled
+        locked = _locked_for_change(event, user)
         if locked.start <= timezone.now():
             raise SignUpClosed
         page = event.get_latest_revision_as_object()
