@@ -156,6 +156,11 @@ class EventPage(BasePage):
     def is_cancelled(self):
         return self.cancelled_at is not None
 
+    def get_admin_display_title(self):
+        """The admin's explorer, choosers and edit screen say that an event was called off."""
+        title = super().get_admin_display_title()
+        return _("%(title)s (aflyst)") % {"title": title} if self.is_cancelled else title
+
     def can_edit(self, user, facilitator_ids=None):
         """Its creator and facilitators (if they may still create events), Kommunikation and superusers."""
         if not user.is_authenticated:

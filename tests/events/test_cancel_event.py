@@ -160,3 +160,11 @@ def test_leaving_a_cancelled_event_moves_nobody_up(event, staff):
     assert services.cancel(event, staff["medarbejder"]) is None
     assert Registration.objects.get(event=event, user=staff["kommunikation"]).seat is None
     assert not Notification.objects.filter(kind="event_seat").exists()
+
+
+def test_the_admin_names_a_cancelled_event_as_such(admin_client, event, staff):
+    services.cancel_event(event, staff["kommunikation"])
+    event = EventPage.objects.get(pk=event.pk)
+    assert event.get_admin_display_title() == f"{event.title} (aflyst)"
+    listing = admin_client.get(f"/admin/pages/{event.get_parent().pk}/").content.decode()
+    assert f"{event.title} (aflyst)" in listing
