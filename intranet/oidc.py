@@ -96,8 +96,10 @@ def claims_email(claims):
 
 
 def claims_subject(claims):
-    """The provider's stable, never reassigned identifier of the person (``sub``)."""
-    return str(claims.get("sub") or "").strip()[: SingleSignOnIdentity._meta.get_field("subject").max_length]
+    """The provider's stable, never reassigned identifier of the person (``sub``); empty when missing
+    or longer than can be kept (cut short, two people's subjects could become one)."""
+    subject = str(claims.get("sub") or "").strip()
+    return subject if len(subject) <= SingleSignOnIdentity._meta.get_field("subject").max_length else ""
 
 
 def remember_subject(user, claims):

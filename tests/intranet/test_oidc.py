@@ -129,6 +129,15 @@ def test_an_issuer_without_client_credentials_stops_start_up():
     assert "OIDC_CLIENT_ID" in result.stderr
 
 
+def test_a_missing_or_overlong_subject_is_refused_not_cut_short():
+    backend = oidc.OIDCBackend()
+    claims = {"email": "a@ikast-brande.dk"}
+    assert oidc.claims_subject({**claims, "sub": " abc "}) == "abc"
+    assert not backend.verify_claims(claims)
+    assert not backend.verify_claims({**claims, "sub": "x" * 256})
+    assert backend.verify_claims({**claims, "sub": "x" * 255})
+
+
 def test_group_map_parsing():
     assert parse_group_map("") == {}
     assert parse_group_map("A=Kommunikation, a=Moderatorer,CN=x=Medarbejdere") == {
