@@ -45,10 +45,40 @@ def unique_slug(parent, title):
     return free_child_slug(parent, title, "begivenhed", RESERVED_SLUGS)
 
 
+FIELDS = ("title", "start", "end", "location", "project", "capacity", "description")
+
+
 def _apply(event, data):
-    for name in ("title", "start", "end", "location", "project", "capacity", "description"):
+    for name in FIELDS:
         setattr(event, name, data[name])
     event.facilitators = list(data["facilitators"])
+
+
+def _changes(event, data):
+    """The fields of the form ``data`` that differ from the page ``event`` (name → new value)."""
+    changes = {name: data[name] for name in FIELDS if getattr(event, name) != data[name]}
+    if {person.pk for person in event.facilitators.all()} != {person.pk for person in data["facilitators"]}:
+        changes["facilitators"] = list(data["facilitators"])
+    return changes
+
+
+def _publish_change(live, user, changes):
+    """Publish ``changes`` (field name → value) on top of what readers see now; returns ``live``.
+
+    ``live`` is the page as its row holds it, which is the live content (a draft lives only in its
+    revision). An editor's unpublished draft in the admin is neither published by a change from the
+    front end nor lost: it gets the same changes and stays the latest revision, still a draft.
+    """
+    draft = live.get_latest_revision_as_object() if live.has_unpublished_changes else None
+    for page in (live, draft):
+        if page is None:
+            continue
+        for name, value in changes.items():
+            setattr(page, name, value)
+    live.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
+    if draft is not None:
+        draft.save_revision(user=user, log_action=True)
+    return live
 
 
 def create_event(calendar, user, data):
@@ -78,15 +108,14 @@ def create_event(calendar, user, data):
 
 
 def update_event(event, user, data):
-    """Save the changes as a new published revision; more seats move people up from the waiting list."""
+    """Publish the fields that changed (``_publish_change``); more seats move people up from the waiting list."""
     with transaction.atomic():
         locked = _locked_for_change(event, user)
         seats_taken = Registration.objects.filter(event=locked, seat__isnull=False).count()
         if data["capacity"] < seats_taken:
             raise CapacityBelowSeats(seats_taken)
-        page = event.get_latest_revision_as_object()
-        _apply(page, data)
-        page.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
+        live = EventPage.objects.get(pk=event.pk)
+        page = _publish_change(live, user, _changes(live, data))
         _fill_free_seats(locked, data["capacity"])
     return page
 
@@ -186,8 +215,8 @@ def cancel(event, user):
 
 
 def cancel_event(event, user, note=""):
-    """Call the event off: a published revision marks it cancelled, and everyone with a seat or on
-    the waiting list is told (notification and e-mail, ``notifications.notify_cancelled``) with ``note``.
+    """Call the event off: a published revision marks it cancelled (``_publish_change``), and everyone
+    with a seat or on the waiting list is told (notification and e-mail, ``notify_cancelled``) with ``note``.
 
     The sign-ups stay, so the personal calendar feeds show the event as cancelled (``ics``).
     Returns the number of people told (not the one calling it off). Raises ``EventCancelled`` for
@@ -197,10 +226,8 @@ def cancel_event(event, user, note=""):
         locked = _locked_for_change(event, user)
         if locked.start <= timezone.now():
             raise SignUpClosed
-        page = event.get_latest_revision_as_object()
-        page.cancelled_at = timezone.now()
-        page.cancellation_note = note.strip()
-        page.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
+        live = EventPage.objects.get(pk=event.pk)
+        page = _publish_change(live, user, {"cancelled_at": timezone.now(), "cancellation_note": note.strip()})
         log(page, CANCELLED, user=user, data={"note": page.cancellation_note})
         registrations = Registration.objects.filter(event=locked).exclude(user=user).select_related("user")
         people = [registration.user for registration in registrations.order_by("pk")]
