@@ -39,6 +39,9 @@ def edit_form(event, **overrides):
 def test_calling_off_publishes_the_cancellation_but_not_an_unpublished_draft(event, staff):
     event.save_revision(user=staff["kommunikation"]).publish()
     save_admin_draft(event, staff["kommunikation"], title="Ny titel, ikke godkendt endnu", location="Lokale 7")
+    reader = Client()
+    reader.force_login(staff["medarbejder"])
+    assert "Begivenheden er aflyst" not in reader.get(event.url).content.decode()  # seen, and kept, before
 
     services.cancel_event(event, staff["forandringsagent"], "Facilitatoren er syg.")
 
@@ -52,9 +55,7 @@ def test_calling_off_publishes_the_cancellation_but_not_an_unpublished_draft(eve
     assert (draft.title, draft.location) == ("Ny titel, ikke godkendt endnu", "Lokale 7")
     assert draft.is_cancelled and draft.cancellation_note == "Facilitatoren er syg."
     assert live.draft_title == "Ny titel, ikke godkendt endnu"
-    # Readers see the live title, with the cancellation.
-    reader = Client()
-    reader.force_login(staff["medarbejder"])
+    # Readers see the live title, with the cancellation, at once.
     content = reader.get(live.url).content.decode()
     assert "Idéworkshop om frivillighed" in content and "Ny titel" not in content
     assert "Begivenheden er aflyst" in content
