@@ -83,3 +83,16 @@ def test_without_a_draft_a_change_leaves_nothing_unpublished(client, event, staf
     live = EventPage.objects.get(pk=event.pk)
     assert live.title == "Idéworkshop, nyt navn" and not live.has_unpublished_changes
     assert live.latest_revision_id == live.live_revision_id
+
+
+def test_the_edit_and_cancel_forms_say_that_a_draft_waits_in_the_admin(client, event, staff):
+    event.save_revision(user=staff["kommunikation"]).publish()
+    client.force_login(staff["forandringsagent"])
+    for url in (event.url + "rediger/", event.url + "aflys/"):
+        assert "ikke-udgivet kladde" not in client.get(url).content.decode()
+    save_admin_draft(event, staff["kommunikation"], location="Lokale 7")
+    edit = client.get(event.url + "rediger/").content.decode()
+    assert "Der ligger en ikke-udgivet kladde i administrationen" in edit
+    assert "føjes også til kladden, så den ikke går tabt" in edit
+    cancel = client.get(event.url + "aflys/").content.decode()
+    assert "Aflysningen udgives med det samme og føjes også til kladden." in cancel
