@@ -1,30 +1,31 @@
 """Result pages kept briefly, emptied by saves of searchable content only.
 
 Counting the hits of every type is the expensive part of a search. A page of results is kept for
-``RESULTS_CACHE_SECONDS``, keyed on a generation number that moves on whenever something a source
-finds is saved or deleted: each source names those models (``SearchSource.invalidated_by``), and
+``RESULTS_CACHE_SECONDS``, keyed on a generation that moves on whenever something a source finds is
+saved or deleted: each source names those models (``SearchSource.invalidated_by``), and
 :func:`connect_invalidation` listens to them alone. Sources find live pages only, so a draft no
 reader can reach (``core.invalidation.seen_by_readers``: every outcome an employee submits) leaves
-the results be. With Redis (``REDIS_URL``) every worker sees the
-new generation at once; with the per-process default cache another worker may show a result up to
-``RESULTS_CACHE_SECONDS`` old.
+the results be. The generation is the version ``search`` (``core.versions``), kept in the ``shared``
+cache: every web process sees at once a move made by another, or by the background worker when it
+has brought the index up to date (Redis with ``REDIS_URL``, else the file cache of this host).
 """
 
 import hashlib
 
 from django.apps import apps
-from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, get_page_models
 
+from core import versions
 from core.invalidation import seen_by_readers
 
 RESULTS_CACHE_SECONDS = 60
-GENERATION_KEY = "search:generation"
+SEARCH = "search"  # the version of everything search finds
 
 
 def generation():
-    return cache.get_or_set(GENERATION_KEY, 1, None)
+    """The token result pages are kept under; it moves whenever something search finds changes."""
+    return versions.version(SEARCH)
 
 
 def content_changed(instance=None, update_fields=None, **kwargs):
@@ -32,10 +33,7 @@ def content_changed(instance=None, update_fields=None, **kwargs):
         return  # every login saves the user; nothing searchable changed
     if isinstance(instance, Page) and kwargs.get("signal") is post_save and not seen_by_readers(instance):
         return  # a draft no reader can reach (a submitted outcome): search finds live pages only
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, None)
+    versions.bump(SEARCH)
 
 
 def m2m_content_changed(action, **kwargs):
@@ -75,7 +73,7 @@ def index_updated(sender, task_result, **kwargs):
 
     Saves move the generation at once (above), but with a queue backend (``TASKS``) the search index is
     brought up to date a moment later by the worker; a search in between would keep the old results for
-    ``RESULTS_CACHE_SECONDS``. With Redis the worker's move reaches every web process.
+    ``RESULTS_CACHE_SECONDS``. The move is made in the shared cache, so it reaches every web process.
     """
     if task_result.task.module_path != INDEX_TASK_PATH:
         return

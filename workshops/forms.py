@@ -157,10 +157,6 @@ class OutcomeForm(forms.Form):
         if "remove_attachments" in self.fields:
             self.fields["remove_attachments"].widget.attrs["class"] = "form-checkbox"
             self.fields["remove_attachments"].label_from_instance = lambda item: item.original_name
-        for name, field in self.fields.items():
-            # Screen readers read the hint with the field (the hint's id is set by components/form_field.html).
-            if field.help_text:
-                field.widget.attrs["aria-describedby"] = f"id_{name}_hint"
         if outcome is not None and outcome.attachments.exists():
             self.fields["remove_attachments"].queryset = outcome.attachments.order_by("pk")
         else:

@@ -36,6 +36,8 @@ def _render_form(request, project, form, formset, *, outcome=None, focus_last_id
             "form": form,
             "formset": formset,
             "focus_last_idea": focus_last_idea,
+            # A browser never sends chosen files again: after a refusal, the person is asked to choose them anew.
+            "files_to_choose_again": status != 200 and bool(request.FILES.getlist("attachments")),
             # The reviewer's request for changes, shown at the top of the submitter's edit form.
             "review_status": services.submission_status(outcome) if outcome is not None else None,
         },
@@ -112,7 +114,7 @@ def edit_outcome(request, page_id):
         form_valid, formset_valid = form.is_valid(), formset.is_valid()
         if form_valid and formset_valid:
             try:
-                services.resubmit_outcome(
+                resubmitted = services.resubmit_outcome(
                     page,
                     request.user,
                     form.cleaned_data,
@@ -125,7 +127,8 @@ def edit_outcome(request, page_id):
                 return redirect("workshops:my_submissions")
             messages.success(
                 request,
-                _("Dine ændringer er gemt, og “%(title)s” er sendt til godkendelse igen.") % {"title": draft.title},
+                _("Dine ændringer er gemt, og “%(title)s” er sendt til godkendelse igen.")
+                % {"title": resubmitted.title},
             )
             return redirect("workshops:my_submissions")
         return _render_form(request, project, form, formset, outcome=page, status=400)

@@ -48,10 +48,23 @@ def test_submit_in_the_form_and_approve_in_the_admin(page, projects, tmp_path): 
     assert page.evaluate("document.activeElement.name") == "ideas-1-title"
     assert page.get_by_label("Titel", exact=True).input_value() == "Naboskab på tværs"
     page.locator("#id_ideas-1-title").fill("Gårdfest")
+    page.get_by_label("Vedhæftede filer").set_input_files(str(attachment))
+    # Sent without the second idea's description: the summary lists it, takes the focus, and the
+    # page asks for the file again (a browser never sends chosen files twice).
+    page.get_by_role("button", name="Send til godkendelse").click()
+    page.wait_for_load_state()
+    summary = page.get_by_role("alert").filter(has_text="Der er problemer med det indtastede")
+    assert "Idé 2, Beskrivelse af idéen: Dette felt er påkrævet." in summary.inner_text()
+    assert page.evaluate("document.activeElement.textContent").count("Idé 2, Beskrivelse af idéen") == 1
+    assert "Vælg de vedhæftede filer igen" in page.content()
+    assert page.locator("#id_ideas-0-title").input_value() == "Nabohjælp"
+    assert_accessible(page)
+    summary.get_by_role("link", name="Idé 2, Beskrivelse af idéen: Dette felt er påkrævet.").click()
+    assert page.evaluate("document.activeElement.id") == "id_ideas-1-description"
     page.locator("#id_ideas-1-description").fill("En årlig fest i gården.")
     page.get_by_label("Vedhæftede filer").set_input_files(str(attachment))
     page.get_by_role("button", name="Send til godkendelse").click()
-    page.wait_for_url("**/mine-indsendelser/")
+    page.wait_for_url("**/mine-indsendelser/**")  # the link above left "#id_ideas-1-description" on the address
     assert "Afventer godkendelse" in page.content()
     assert_accessible(page)
 

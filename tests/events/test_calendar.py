@@ -62,6 +62,14 @@ def test_calendar_and_event_are_routable_and_in_the_main_menu(client, event, sta
     assert "Tilmeld" in response.content.decode()
 
 
+def test_one_seat_is_one_seat(client, calendar_page, staff):
+    single = EventPageFactory(parent=calendar_page, title="Samtale med borgmesteren", capacity=1)
+    login(client, staff["medarbejder"])
+    for url in ("/kalender/", single.url):
+        content = client.get(url).content.decode()
+        assert "0 af 1 plads taget" in content and "0 af 1 pladser" not in content
+
+
 def test_the_calendar_is_behind_the_login(client, event):
     assert client.get("/kalender/").status_code == 302
     assert client.get(event.url).status_code == 302

@@ -7,6 +7,7 @@ pages, and validates them all in a single run of the checker (starting Java cost
 import json
 import shutil
 import subprocess
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -84,10 +85,61 @@ def screens(client):
     return documents
 
 
+def refused_forms(client):
+    """(name, html) of the front-end forms sent back empty, as their users see the errors."""
+    User = get_user_model()
+    client.force_login(User.objects.get(username="admin"))
+    project = WorkshopOutcomePage.objects.live().first().get_parent()
+    coming = EventPage.objects.live().filter(start__gt=timezone.now()).order_by("start").first()
+    urls = [project.get_url() + "indsend/", "/kalender/ny/", coming.get_url() + "rediger/", "/min-profil/"]
+    documents = []
+    for url in urls:
+        response = client.post(url, {"title": "", "phone": "ikke et nummer", "token": "x"})
+        assert response.status_code in (200, 400) and b"form-error-message" in response.content, url
+        documents.append((f"{url} (refused)", response.content.decode()))
+    return documents
+
+
+class _References(HTMLParser):
+    """The ids of a document and the ids its attributes point to (``aria-*`` lists, ``for``, ``href="#…"``)."""
+
+    LISTS = ("aria-describedby", "aria-labelledby", "aria-controls", "aria-owns", "for", "list")
+
+    def __init__(self):
+        super().__init__()
+        self.ids, self.references = set(), []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name == "id":
+                self.ids.add(value)
+            elif name in self.LISTS:
+                self.references += [(tag, name, ref) for ref in value.split()]
+
+
+def dangling_references(html):
+    parser = _References()
+    parser.feed(html)
+    return [reference for reference in parser.references if reference[2] not in parser.ids]
+
+
+def test_every_id_a_screen_points_to_is_there(client):
+    """A hint or an error that a field names (``aria-describedby``) is read with it only if it exists."""
+    call_command("seed_demo", "--password", "demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    documents = screens(client) + refused_forms(client)
+    dangling = {name: found for name, html in documents if (found := dangling_references(html))}
+    assert dangling == {}
+    # The refused forms name their errors, and the hints of the outcome form are read with its fields.
+    outcome_form = dict(documents)[f"{WorkshopOutcomePage.objects.live().first().get_parent().get_url()}indsend/"]
+    assert 'aria-describedby="id_workshop_date_helptext"' in outcome_form
+
+
 @pytest.mark.skipif(shutil.which("java") is None or not VNU_JAR.exists(), reason="needs java and npm vnu-jar")
 def test_every_page_type_is_valid_html(client, tmp_path):
     call_command("seed_demo", "--password", "demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    documents = screens(client)
+    documents = screens(client) + refused_forms(client)
     assert len(documents) >= 15
     # Every page below the front page shows where it sits (DKFDS breadcrumbs).
     without = [name for name, html in documents if name not in NO_BREADCRUMBS and 'class="breadcrumbs' not in html]

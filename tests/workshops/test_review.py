@@ -168,6 +168,7 @@ def test_request_changes_edit_resubmit_approve(client, submit, people, django_ca
         people["forandringsagent"],
         ideas=[("Frivillighedsbørs", "En børs, nu med borgere.")],
         citizen_participants="9",
+        title="Frivillighed i lokalområdet, med borgerne",
         revision=str(reload(page).latest_revision_id),
     )
     data["ideas-0-block_id"] = block_id
@@ -175,6 +176,9 @@ def test_request_changes_edit_resubmit_approve(client, submit, people, django_ca
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/mine-indsendelser/{page.pk}/rediger/", data)
     assert response.status_code == 302
+    # The confirmation names the outcome by the title just given.
+    confirmation = client.get(response.url).content.decode()
+    assert "“Frivillighed i lokalområdet, med borgerne” er sendt til godkendelse igen" in confirmation
     page = reload(page)
     assert WorkshopOutcomePage.objects.count() == 1
     assert page.revisions.count() == 2
