@@ -7,6 +7,7 @@ IMMEDIATE transactions of ``settings.DATABASES`` serialise writers), so two peop
 on ``Registration`` hold even if that lock were missed: one person once per event, each seat once.
 """
 
+import datetime
 import logging
 
 from django.core.exceptions import PermissionDenied
@@ -17,7 +18,7 @@ from wagtail.log_actions import log
 from core.text import free_child_slug
 
 from .models import RESERVED_SLUGS, EventPage, Registration, can_create_events
-from .notifications import notify_cancelled, notify_moved_up
+from .notifications import MOVING_FIELDS, notify_cancelled, notify_moved, notify_moved_up
 
 # The audit log's name for calling an event off (registered in wagtail_hooks).
 CANCELLED = "events.cancel"
@@ -54,9 +55,15 @@ def _apply(event, data):
     event.facilitators = list(data["facilitators"])
 
 
+def _same(old, new):
+    if isinstance(old, datetime.datetime) and isinstance(new, datetime.datetime):
+        return old.replace(second=0, microsecond=0) == new.replace(second=0, microsecond=0)  # the form's precision
+    return old == new
+
+
 def _changes(event, data):
     """The fields of the form ``data`` that differ from the page ``event`` (name → new value)."""
-    changes = {name: data[name] for name in FIELDS if getattr(event, name) != data[name]}
+    changes = {name: data[name] for name in FIELDS if not _same(getattr(event, name), data[name])}
     if {person.pk for person in event.facilitators.all()} != {person.pk for person in data["facilitators"]}:
         changes["facilitators"] = list(data["facilitators"])
     return changes
@@ -108,15 +115,23 @@ def create_event(calendar, user, data):
 
 
 def update_event(event, user, data):
-    """Publish the fields that changed (``_publish_change``); more seats move people up from the waiting list."""
+    """Publish the fields that changed (``_publish_change``); more seats move people up from the waiting list.
+
+    A new time or place is told to everyone signed up or waiting (``notify_moved``), not the one who made it.
+    """
     with transaction.atomic():
         locked = _locked_for_change(event, user)
         seats_taken = Registration.objects.filter(event=locked, seat__isnull=False).count()
         if data["capacity"] < seats_taken:
             raise CapacityBelowSeats(seats_taken)
         live = EventPage.objects.get(pk=event.pk)
-        page = _publish_change(live, user, _changes(live, data))
+        changes = _changes(live, data)
+        page = _publish_change(live, user, changes)
         _fill_free_seats(locked, data["capacity"])
+        moved = [name for name in MOVING_FIELDS if name in changes]
+        if moved:
+            registrations = Registration.objects.filter(event=locked).select_related("user").order_by("pk")
+            notify_moved(page, [registration.user for registration in registrations], moved, actor=user)
     return page
 
 
