@@ -25,7 +25,7 @@ class BasePageForm(WagtailAdminPageForm):
                 self.cleaned_data["slug"] = self._free_slug(slug, parent)
             elif holder is not None:
                 self.cleaned_data.pop("slug")
-                self.add_error("slug", self._taken_error(slug, holder))
+                self.add_error("slug", self.taken_error(slug, holder))
         return super().clean()
 
     @staticmethod
@@ -37,7 +37,8 @@ class BasePageForm(WagtailAdminPageForm):
         return f"{slug}-{number}"
 
     @staticmethod
-    def _taken_error(slug, holder):
+    def taken_error(slug, holder):
+        """The address is taken by ``holder``: the error names it and links to its edit screen."""
         state = _("udgivet") if holder.live else _("kladde")
         return ValidationError(
             format_html(

@@ -7,13 +7,18 @@ from wagtail.admin.action_menu import PublishMenuItem
 from wagtail.admin.menu import AdminOnlyMenuItem
 from wagtail.admin.ui.components import Component
 
-from .admin_views import StatusView
+from .admin_views import IntranetPageViewSet, StatusView
 from .status import collect
 
 
 @hooks.register("register_admin_urls")
 def register_status_url():
     return [path("driftsstatus/", StatusView.as_view(), name="operations_status")]
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    return IntranetPageViewSet()
 
 
 @hooks.register("register_settings_menu_item")

@@ -66,6 +66,40 @@ def test_a_published_page_holding_the_address_is_named_and_linked(client, news_i
     assert NewsArticlePage.objects.count() == 1
 
 
+def test_a_second_save_of_one_new_article_at_the_same_moment_gets_an_error_not_a_crash(
+    client, news_index, categories, make_user, monkeypatch
+):
+    """The editor's click and an autosave on its way both post to the add address: the other request
+    makes its page after this one's form was checked, so the address is found taken only on saving."""
+    from core.forms import BasePageForm
+
+    checked = BasePageForm.clean
+    made_meanwhile = []
+
+    def checked_then_the_other_request_saves(form):
+        cleaned = checked(form)
+        made_meanwhile.append(
+            NewsArticlePageFactory(
+                parent=news_index, title=form.cleaned_data["title"], slug=cleaned["slug"], live=False
+            )
+        )
+        return cleaned
+
+    monkeypatch.setattr(BasePageForm, "clean", checked_then_the_other_request_saves)
+    client.force_login(make_user("kommunikation", roles.COMMUNICATIONS))
+    url = reverse("wagtailadmin_pages:add", args=("news", "newsarticlepage", news_index.pk))
+    data = article_form_data([categories["sundhed"]], title=TITLE, slug=SLUG, **{"action-publish": "publish"})
+
+    response = client.post(url, data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "bruges allerede af" in html and f'href="/admin/pages/{made_meanwhile[0].pk}/edit/"' in html
+    autosave = client.post(url, {**data, "slug": "anden-adresse", "action-publish": ""}, HTTP_ACCEPT="application/json")
+    assert autosave.status_code == 400 and autosave.json()["error_code"] == "validation_error"
+    # Only the pages the other requests made: nothing of these two was saved, not even in part.
+    assert set(NewsArticlePage.objects.all()) == set(made_meanwhile)
+
+
 def test_scheduling_is_offered_beside_publish(client, news_index, make_user):
     client.force_login(make_user("kommunikation", roles.COMMUNICATIONS))
     html = client.get(reverse("wagtailadmin_pages:add", args=("news", "newsarticlepage", news_index.pk))).content
