@@ -14,9 +14,11 @@ export RUN_ADDRESS := $(HOST):$(PORT)
 
 .PHONY: run test setup install assets migrate seed lint format messages chromium redis-server bench bench-setup loadtest lighthouse clean
 
-# The web server and the background worker (Procfile), in the foreground; Ctrl-C stops both.
+# The web server and the background worker (Procfile), in the foreground; Ctrl-C stops both. The pages
+# are the intranet's own, error pages included (`make run DEBUG=1` shows Django's debug pages instead).
+DEBUG ?= 0
 run: setup seed
-	$(VENV)/bin/honcho start -f Procfile
+	DEBUG=$(DEBUG) $(VENV)/bin/honcho start -f Procfile
 
 setup: install assets migrate
 

@@ -80,6 +80,8 @@ OIDC_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET", "")
 OIDC_GROUPS_CLAIM = os.environ.get("OIDC_GROUPS_CLAIM", "groups")
 OIDC_GROUP_MAP_TEXT = os.environ.get("OIDC_GROUP_MAP", "")
 OIDC_ONLY = env_bool("OIDC_ONLY")
+# Development settings only (production never debugs): Django's debug pages instead of the intranet's own.
+DEVELOPMENT_DEBUG = env_bool("DEBUG", True)
 
 DEBUG = False
 

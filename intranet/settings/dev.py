@@ -1,9 +1,9 @@
-"""Local development: debug on, mails to the console, a fixed development key."""
+"""Local development: debug on (unless ``DEBUG=0``, as ``make run`` sets), mails to the console, a fixed key."""
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS, SECRET_KEY
+from .base import DEVELOPMENT_DEBUG, INSTALLED_APPS, SECRET_KEY
 
-DEBUG = True
+DEBUG = DEVELOPMENT_DEBUG
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-not-for-production-use-0123456789"
 # The benchmark and load-test commands (development only; production settings leave them out).
 INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
