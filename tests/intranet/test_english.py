@@ -12,7 +12,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.utils import translation
+from django.utils import formats, translation
 
 from news.models import SEEDED_CATEGORY_NAMES, NewsCategory
 
@@ -47,6 +47,24 @@ def test_english_readers_see_translated_interface_and_categories(client):
     assert ">Health</a>" in news and ">Procurement</a>" in news
     assert ">Sundhed</a>" not in news
     assert set(NewsCategory.objects.values_list("name", flat=True)) >= set(SEEDED_CATEGORY_NAMES)
+
+
+@pytest.mark.django_db
+def test_dates_are_written_as_each_language_writes_them(client):
+    from news.models import NewsArticlePage
+
+    call_command("seed_demo", "--password", "demo", stdout=StringIO())
+    client.force_login(get_user_model().objects.get(username="medarbejder"))
+    article = NewsArticlePage.objects.live().order_by("-date").first()
+    day = article.date
+    danish = client.get(article.url).content.decode()
+    with translation.override("da"):
+        assert f"{day.day}. {formats.date_format(day, 'F Y')}" in danish
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(article.url).content.decode()
+    with translation.override("en"):
+        month = formats.date_format(day, "F Y")
+    assert f"{day.day} {month}" in english and f"{day.day}. {month}" not in english
 
 
 @pytest.mark.django_db
