@@ -100,6 +100,31 @@ def test_a_second_save_of_one_new_article_at_the_same_moment_gets_an_error_not_a
     assert set(NewsArticlePage.objects.all()) == set(made_meanwhile)
 
 
+def test_the_editors_own_draft_of_a_moment_ago_is_named_not_copied(client, news_index, categories, make_user):
+    """An autosave that made the page just before the editor's click reached the server: no second page."""
+    import datetime
+
+    from django.utils import timezone
+
+    editor = make_user("kommunikation", roles.COMMUNICATIONS)
+    client.force_login(editor)
+    just_now = NewsArticlePageFactory(parent=news_index, title=TITLE, slug=SLUG, live=False, owner=editor)
+    just_now.save_revision(user=editor)
+    url = reverse("wagtailadmin_pages:add", args=("news", "newsarticlepage", news_index.pk))
+    data = article_form_data([categories["sundhed"]], title=TITLE, slug=SLUG, **{"action-publish": "publish"})
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert f'href="/admin/pages/{just_now.pk}/edit/"' in response.content.decode()
+    assert NewsArticlePage.objects.count() == 1
+
+    # Left for longer, it is a forgotten draft: the new article takes the next address.
+    NewsArticlePage.objects.filter(pk=just_now.pk).update(
+        latest_revision_created_at=timezone.now() - datetime.timedelta(minutes=10)
+    )
+    assert client.post(url, data).status_code == 302
+    assert NewsArticlePage.objects.exclude(pk=just_now.pk).get().slug == f"{SLUG}-2"
+
+
 def test_scheduling_is_offered_beside_publish(client, news_index, make_user):
     client.force_login(make_user("kommunikation", roles.COMMUNICATIONS))
     html = client.get(reverse("wagtailadmin_pages:add", args=("news", "newsarticlepage", news_index.pk))).content
