@@ -328,13 +328,19 @@ def listing(events, user=None):
     )
 
 
+# The months the calendar turns to: a year on either side of one of these has a month before and after it.
+FIRST_YEAR, LAST_YEAR = 1900, 9998
+
+
 def _first_of_month(value):
-    """``2026-12`` as the first day of that month; this month when missing or malformed."""
+    """``2026-12`` as the first day of that month; this month when missing, malformed or out of range."""
     try:
         year, month = (int(part) for part in (value or "").split("-"))
-        return datetime.date(year, month, 1)
+        if FIRST_YEAR <= year <= LAST_YEAR:
+            return datetime.date(year, month, 1)
     except ValueError:
-        return timezone.localdate().replace(day=1)
+        pass
+    return timezone.localdate().replace(day=1)
 
 
 def _shift(month, delta):

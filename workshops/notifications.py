@@ -64,6 +64,19 @@ def notify_submitted(page, submitter):
     )
 
 
+def notify_review_stopped(page, reviewer):
+    """A reviewer stopped the review in the admin: the submitter may change the outcome and send it again."""
+    owner = get_user_model().objects.filter(pk=page.owner_id).first()
+    return notification_services.notify(
+        owner,
+        DECISION,
+        actor=reviewer,
+        title=page.draft_title or page.title,
+        url=reverse("workshops:edit_outcome", args=[page.pk]),
+        excerpt=_("Godkendelsen er stoppet, og resultatet ligger som kladde. Ret det om nødvendigt, og send det igen."),
+    )
+
+
 def notify_decided(page, reviewer, approved, comment=""):
     if approved:
         verdict = _("Godkendt og udgivet, så alle kolleger kan se det.")

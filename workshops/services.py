@@ -128,15 +128,16 @@ def submissions_last_hour(user):
 
 
 def can_edit(page, user):
-    """The submitter edits only when the reviewer asked for changes."""
+    """The submitter edits when the reviewer asked for changes, or when no review is under way (a
+    reviewer stopped it in the admin, or the outcome was taken down): never while it waits."""
     if page.owner_id != user.pk or page.live:
         return False
     state = page.current_workflow_state
-    return state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    return state is None or state.status == WorkflowState.STATUS_NEEDS_CHANGES
 
 
 def resubmit_outcome(page, user, data, ideas, files, remove=()):
-    """Save the submitter's changes as a new revision of the same page and send it back for review."""
+    """Save the submitter's changes as a new revision of the same page and send it (back) for review."""
     with transaction.atomic():
         # Lock the page: a second resubmission waits here and then finds the outcome in review.
         locked = WorkshopOutcomePage.objects.select_for_update().get(pk=page.pk)
@@ -150,7 +151,11 @@ def resubmit_outcome(page, user, data, ideas, files, remove=()):
         draft.save_revision(user=user, log_action=True)
         OutcomeAttachment.objects.filter(outcome=locked, pk__in=[item.pk for item in remove]).delete()
         _add_attachments(locked, files, user)
-        locked.current_workflow_state.resume(user=user)
+        state = locked.current_workflow_state
+        if state is not None:
+            state.resume(user=user)
+        else:  # the review was stopped: this is a new submission
+            locked.get_workflow().start(locked, user)
     return draft
 
 
@@ -180,7 +185,7 @@ def submission_status(page, state=None):
             "comment": task_state.comment if task_state else "",
             "reviewer": task_state.finished_by if task_state else None,
         }
-    return {"code": STATUS_DRAFT, "label": _("Kladde"), "comment": ""}
+    return {"code": STATUS_DRAFT, "label": _("Kladde: ikke sendt til godkendelse"), "comment": ""}
 
 
 def submissions_of(user):

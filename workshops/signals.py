@@ -8,20 +8,21 @@ e-mail is Wagtail's own workflow e-mail, in the outcome's words
 """
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import TaskState
+from wagtail.models import TaskState, WorkflowState
 from wagtail.search import index
 from wagtail.signals import (
     page_published,
     task_approved,
     task_rejected,
     task_submitted,
+    workflow_cancelled,
 )
 
 from core import versions
 from projects.models import ProjectPage
 
 from .models import IDEAS_VERSION, Idea, ProjectLeadApprovalTask, WorkshopOutcomePage
-from .notifications import notify_decided, notify_published, notify_submitted
+from .notifications import notify_decided, notify_published, notify_review_stopped, notify_submitted
 from .services import sync_ideas
 
 
@@ -66,6 +67,13 @@ def outcome_decided(sender, instance, user=None, **kwargs):
     notify_decided(page, user or instance.finished_by, approved, instance.comment or "")
 
 
+def review_stopped(sender, instance, user=None, **kwargs):
+    """A review stopped in the admin ("Annuller arbejdsgang"): the submitter is told she may send it again."""
+    page = WorkshopOutcomePage.objects.filter(pk=instance.object_id).first()
+    if page is not None and not page.live:
+        notify_review_stopped(page, user)
+
+
 def idea_written(**kwargs):
     """Any idea saved or deleted (published with its outcome, moved on, removed): what shows ideas moves on."""
     versions.bump(IDEAS_VERSION)
@@ -77,6 +85,7 @@ def connect():
     task_submitted.connect(outcome_submitted, sender=TaskState, dispatch_uid="workshops_outcome_submitted")
     task_approved.connect(outcome_decided, sender=TaskState, dispatch_uid="workshops_outcome_approved")
     task_rejected.connect(outcome_decided, sender=TaskState, dispatch_uid="workshops_outcome_rejected")
+    workflow_cancelled.connect(review_stopped, sender=WorkflowState, dispatch_uid="workshops_review_stopped")
     page_published.connect(sync_ideas_on_publish, sender=WorkshopOutcomePage, dispatch_uid="workshops_sync_ideas")
     page_published.connect(reindex_outcome, sender=WorkshopOutcomePage, dispatch_uid="workshops_reindex_outcome")
     page_published.connect(

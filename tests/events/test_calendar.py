@@ -87,6 +87,8 @@ def test_the_month_view_shows_the_events_of_the_month(client, event, calendar_pa
     assert response.context["events"] == []
     # A malformed month shows this month instead of failing.
     assert client.get("/kalender/?visning=maaned&maaned=abc").status_code == 200
+    for odd in ("2026-13", "9999-12", "0001-01", "10000-01", "-1-01", "2026-0"):
+        assert client.get(f"/kalender/?visning=maaned&maaned={odd}").status_code == 200, odd
 
 
 def test_past_events_leave_the_list(client, calendar_page, staff):

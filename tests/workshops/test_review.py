@@ -349,3 +349,32 @@ def test_the_admin_chooses_facilitators_from_change_agents_by_name_with_a_search
     assert "js/checkbox-filter.js" in html
     assert "Frida Agerskov" in html  # the change agent, by name
     assert f'value="{people["medarbejder"].pk}"' not in html.split('id="id_facilitators"')[1].split("</ul>")[0]
+
+
+def test_a_review_stopped_in_the_admin_leaves_the_submitter_free_to_send_it_again(client, submit, people):
+    page = submit()
+    lead = people["projektleder"]
+    # "Annuller arbejdsgang" in the page's edit screen does this.
+    reload(page).current_workflow_state.cancel(user=lead)
+    assert reload(page).current_workflow_state is None
+
+    # The submitter is told, sees a draft she may change, and sends it again.
+    from notifications.models import Notification
+
+    told = Notification.objects.get(recipient=people["medarbejder"], kind="outcome_decision", actor=lead)
+    assert told.url == f"/mine-indsendelser/{page.pk}/rediger/" and "Godkendelsen er stoppet" in told.excerpt
+    client.force_login(people["medarbejder"])
+    mine = client.get("/mine-indsendelser/").content.decode()
+    assert "Kladde: ikke sendt til godkendelse" in mine and f'href="/mine-indsendelser/{page.pk}/rediger/"' in mine
+    assert "Ret det, og send det til godkendelse" in client.get(f"/mine-indsendelser/{page.pk}/").content.decode()
+    edit = client.get(f"/mine-indsendelser/{page.pk}/rediger/")
+    assert edit.status_code == 200
+    data = form_data(people["forandringsagent"], revision=str(reload(page).latest_revision_id))
+    response = client.post(f"/mine-indsendelser/{page.pk}/rediger/", data)
+    assert response.status_code == 302
+    state = reload(page).current_workflow_state
+    assert state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert "Afventer godkendelse" in client.get("/mine-indsendelser/").content.decode()
+    # Back in the lead's queue.
+    client.force_login(lead)
+    assert page.title in client.get("/moderering/").content.decode()
