@@ -74,6 +74,17 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, live_server, demo):
             too_wide[url] = result
         if url in axe_urls and (found := axe_violations(page)):
             violations[url] = found
+    # A title of one long word wraps, in the heading and in the breadcrumbs, which show chevrons between steps.
+    from news.models import NewsIndexPage
+
+    from ..factories import NewsArticlePageFactory
+
+    long_word = NewsArticlePageFactory(
+        parent=NewsIndexPage.objects.get(), title="Donaudampfschifffahrtsgesellschaftskapitænsuniformsknapper"
+    )
+    page.goto(long_word.url)
+    assert page.evaluate(OVERFLOW)["scroll"] <= 390, page.evaluate(OVERFLOW)
+    assert page.locator(".breadcrumbs .icon-svg").count() == 2  # Forside › Nyheder › the article
     # The report's chart scrolls in its own box, and the phone says so above it.
     page.goto("/rapport/")
     assert page.get_by_text("rul vandret for at se det hele").is_visible()
