@@ -52,7 +52,11 @@ class NewsFeed(Feed):
         return article.get_url(self.request)
 
     def item_pubdate(self, article):
-        return timezone.make_aware(datetime.combine(article.date, time(hour=8)))
+        """The moment it went out, on its shown date; a date set by hand counts from 08:00, never later than now."""
+        published = article.first_published_at
+        if published is not None and timezone.localdate(published) == article.date:
+            return published
+        return min(timezone.make_aware(datetime.combine(article.date, time(hour=8))), timezone.now())
 
     def item_categories(self, article):
         return [category.name for category in article.categories.all()]

@@ -129,3 +129,26 @@ def test_regenerating_needs_post_and_csrf(news_index, employee):
 
 def test_anonymous_cannot_regenerate(news_index):
     assert Client().post(reverse("news:regenerate_feed_token")).status_code == 403
+
+
+def test_an_article_is_dated_when_it_went_out_and_never_in_the_future(client, news_index, employee):
+    from django.utils import timezone
+
+    from news.models import NewsArticlePage
+
+    early = timezone.localtime().replace(hour=4, minute=4, second=0, microsecond=0)
+    if early > timezone.now():
+        early -= datetime.timedelta(days=1)
+    article = NewsArticlePage(title="Tidlig nyhed", introduction="Udgivet før otte.", date=None, live=False)
+    news_index.add_child(instance=article)
+    article.save_revision().publish()
+    NewsArticlePage.objects.filter(pk=article.pk).update(
+        first_published_at=early, last_published_at=early, date=timezone.localdate(early)
+    )
+    ahead = NewsArticlePageFactory(parent=news_index, title="Dato sat frem", date=timezone.localdate())
+    client.force_login(employee)
+    entries = {entry.title: entry for entry in parse(client.get("/nyheder/feed/")).entries}
+    assert entries["Tidlig nyhed"].published_parsed[:5] == timezone.localtime(early).utctimetuple()[:5]
+    shown = datetime.datetime(*entries["Dato sat frem"].published_parsed[:6], tzinfo=datetime.UTC)
+    assert shown <= timezone.now() + datetime.timedelta(seconds=1)
+    assert ahead.live
