@@ -68,7 +68,10 @@ class ProfileForm(forms.ModelForm):
         return reject_html(self.cleaned_data["photo_alt_text"].strip())
 
     def clean_competencies(self):
-        names = self.cleaned_data["competencies"]
+        names = []
+        for name in self.cleaned_data["competencies"]:  # written twice in another case: kept once
+            if name.casefold() not in {kept.casefold() for kept in names}:
+                names.append(name)
         for name in names:
             reject_html(name)
             if len(name) > MAX_COMPETENCE_LENGTH:

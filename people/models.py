@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Prefetch, Q
+from django.db.models.functions import Lower
 from django.template.loader import render_to_string
 from django.utils.http import urlencode
 from django.utils.translation import get_language
@@ -215,6 +216,14 @@ def case_variants(word):
     return sorted({word, word.lower(), word.upper(), word.capitalize()})
 
 
+def directory_competences():
+    """The competences the directory filters by: those of active change agents, in alphabetical order
+    whatever their case (a competence only an employee outside the directory has would find nobody)."""
+    agents = get_user_model().objects.filter(is_active=True, groups__name=roles.CHANGE_AGENTS)
+    held = TaggedCompetence.objects.filter(content_object__user__in=agents).values("tag")
+    return Competence.objects.filter(pk__in=held).order_by(Lower("name"), "pk")
+
+
 def search_change_agents(query="", department=None, competence=None):
     """The change agents matching a free-text query (every word must match) and the chosen filters."""
     User = get_user_model()
@@ -280,7 +289,7 @@ class ChangeAgentDirectoryPage(BasePage):
         form = DirectorySearchForm(
             request.GET or None,
             departments=Department.objects.all(),
-            competences=Competence.objects.filter(tagged_profiles__isnull=False).distinct(),
+            competences=directory_competences(),
         )
         filters = form.cleaned_data if form.is_valid() else {}
         agents = search_change_agents(

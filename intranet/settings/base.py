@@ -355,6 +355,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 
 
+# "borgerinddragelse" and "Borgerinddragelse" are one competence (and one page tag): the first spelling is kept.
+TAGGIT_CASE_INSENSITIVE = True
+
 WAGTAIL_SITE_NAME = "Ikast-Brande Intranet"
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = False

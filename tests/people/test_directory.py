@@ -1,5 +1,7 @@
 """/forandringsagenter/: the change agents, searchable by name, department and competence."""
 
+import re
+
 import pytest
 from wagtail.models import Page
 
@@ -90,6 +92,24 @@ def test_search_by_competence_in_text_and_as_filter(reader, directory, agents):
     assert names(reader.get("/forandringsagenter/?q=fremtidsværksted")) == {"Henrik Brix"}
     slug = Competence.objects.get(name="Velfærdsteknologi").slug
     assert names(reader.get(f"/forandringsagenter/?kompetence={slug}")) == {"Lone Thorsager"}
+
+
+def test_the_competence_filter_offers_what_change_agents_have_once_each(reader, directory, agents, make_user):
+    employee = make_user("mbundgaard", first_name="Mads", last_name="Bundgaard")
+    employee.profile.competencies.add("Æblemost", "borgerinddragelse")  # not a change agent; one in other case
+    agents["henrik"].profile.competencies.add("arbejdsglæde")
+    html = reader.get("/forandringsagenter/").content.decode()
+    select = html[html.index('name="kompetence"') : html.index("</select>", html.index('name="kompetence"'))]
+    options = re.findall(r"<option value=\"[^\"]+\"[^>]*>([^<]+)</option>", select)
+    assert options == [
+        "arbejdsglæde",
+        "Borgerinddragelse",
+        "Forandringsledelse",
+        "Procesfacilitering",
+        "Velfærdsteknologi",
+    ]
+    # The employee's "borgerinddragelse" is the competence already known, not a second one.
+    assert Competence.objects.filter(name__iexact="borgerinddragelse").count() == 1
 
 
 def test_filters_combine(reader, directory, agents):

@@ -78,6 +78,12 @@ def test_unknown_or_inactive_people_have_no_profile_page(client, person, make_us
     assert client.get("/personer/stoppet/").status_code == 404
 
 
+def test_a_competence_written_twice_in_another_case_is_kept_once(client, person, department):
+    competencies = " Borgerinddragelse ,  , LEAN 😀, borgerinddragelse "
+    assert client.post("/min-profil/", valid_data(department, competencies=competencies)).status_code == 302
+    assert sorted(Profile.objects.get(user=person).competencies.names()) == ["Borgerinddragelse", "LEAN 😀"]
+
+
 def test_anonymous_visitors_are_sent_to_login(client):
     response = client.get("/min-profil/")
     assert response.status_code == 302 and "/login/" in response["Location"]
