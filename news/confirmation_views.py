@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.names import display_name
-from core.spreadsheets import csv_writer
+from core.spreadsheets import BOM, CSV_DIALECT, csv_writer
 
 from . import confirmations
 
@@ -58,8 +58,8 @@ def confirmation_report_csv(request, article):
     rows = _report_article(request, article)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="laesebekraeftelser-{article.pk}.csv"'
-    response.write("\ufeff")
-    writer = csv_writer(response, delimiter=";")
+    response.write(BOM)
+    writer = csv_writer(response, **CSV_DIALECT)
     writer.writerow([_("Afdeling"), _("Navn"), _("Brugernavn"), _("Bekræftet"), _("Tidspunkt")])
     for row in rows:
         for person, confirmed_at in row.confirmed:

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core import versions
 from core.privacy import may_view
-from core.spreadsheets import csv_writer
+from core.spreadsheets import BOM, CSV_DIALECT, csv_writer
 
 from . import review, services
 from .choices import IdeaStatus
@@ -251,8 +251,8 @@ def report_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="mental-frikommune-rapport-{stamp}.csv"'
-    response.write("\ufeff")  # Excel reads UTF-8 (æ, ø, å) only with a byte order mark.
-    writer = csv_writer(response, delimiter=";")
+    response.write(BOM)
+    writer = csv_writer(response, **CSV_DIALECT)
     header = [_("Projekt"), _("Workshops"), _("Medarbejdere"), _("Borgere")]
     header += [_("Idéer: %(status)s") % {"status": status.label} for status in data["statuses"]]
     writer.writerow([*header, _("Idéer i alt"), _("Støtte til idéerne")])

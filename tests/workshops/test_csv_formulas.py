@@ -47,8 +47,10 @@ def test_the_idea_export_in_the_admin_writes_a_formula_as_text(client, published
     assert Idea.objects.filter(title=EVIL).exists()
     client.force_login(people["kommunikation"])
     export = client.get(IDEAS_ADMIN, {"export": "csv"})
-    content = b"".join(export.streaming_content).decode("utf-8-sig")
-    rows = {row[0]: row for row in csv.reader(io.StringIO(content))}
+    raw = b"".join(export.streaming_content)
+    assert raw.startswith("\ufeff".encode())  # the intranet's CSV dialect: a BOM, then semicolons
+    content = raw.decode("utf-8-sig")
+    rows = {row[0]: row for row in csv.reader(io.StringIO(content), delimiter=";")}
     assert "'" + EVIL in rows
     assert rows["'" + EVIL][1] == "'-1+2 i beskrivelsen"
     assert EVIL not in rows
@@ -64,3 +66,30 @@ def test_the_report_csv_writes_a_formula_in_a_project_title_as_text(client, peop
     titles = [row[0] for row in rows]
     assert "'" + EVIL in titles
     assert EVIL not in titles
+
+
+def test_the_idea_export_writes_local_times_to_the_minute(client, published, people):
+    import datetime
+
+    from django.utils import timezone
+
+    published(ideas=[("Spisning", "b")])
+    moved = datetime.datetime(2026, 11, 30, 2, 11, 0, 39508, tzinfo=datetime.UTC)  # 03:11 in Copenhagen
+    Idea.objects.update(status_changed_at=moved)
+    client.force_login(people["kommunikation"])
+    export = client.get(IDEAS_ADMIN, {"export": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig")), delimiter=";"))
+    column = rows[0].index("Status ændret")
+    assert rows[1][column] == "2026-11-30 03:11"
+
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(b"".join(client.get(IDEAS_ADMIN, {"export": "xlsx"}).streaming_content)))
+    sheet = workbook.active
+    headings = [cell.value for cell in sheet[1]]
+    written = sheet.cell(row=2, column=headings.index("Status ændret") + 1).value
+    assert (
+        written.strftime("%Y-%m-%d %H:%M")
+        == timezone.make_naive(moved).strftime("%Y-%m-%d %H:%M")
+        == "2026-11-30 03:11"
+    )

@@ -118,7 +118,7 @@ def test_admin_lists_ideas_filtered_by_status_and_project_and_exports_csv(client
     export = client.get(IDEAS_ADMIN, {"export": "csv"})
     assert export.status_code == 200
     content = b"".join(export.streaming_content).decode("utf-8-sig")
-    rows = list(csv.reader(io.StringIO(content)))
+    rows = list(csv.reader(io.StringIO(content), delimiter=";"))  # the intranet's CSV dialect
     assert rows[0][:3] == ["Titel", "Beskrivelse", "Status"]
     body = {row[0]: row for row in rows[1:]}
     assert body["Børs"][2] == "Udvalgt"
