@@ -152,3 +152,12 @@ def test_the_shown_date_follows_the_publication_unless_set(news_index, make_user
     news_index.add_child(instance=chosen)
     chosen.save_revision().publish()
     assert NewsArticlePage.objects.get(pk=chosen.pk).date == datetime.date(2012, 1, 5)
+
+
+def test_the_editor_is_offered_to_send_for_approval_in_plain_danish(client, news_index, make_user):
+    from wagtail.models import Workflow
+
+    assert Workflow.objects.filter(name="Moderatorer").exists()  # Wagtail's default, named for its reviewers
+    client.force_login(make_user("kommunikation", roles.COMMUNICATIONS))
+    html = client.get(reverse("wagtailadmin_pages:add", args=("news", "newsarticlepage", news_index.pk))).content
+    assert "Send til godkendelse (Moderatorer)" in html.decode()
