@@ -3,8 +3,10 @@
 Each block names its template under ``templates/components/streamfield/``.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -36,13 +38,29 @@ class QuoteBlock(blocks.StructBlock):
 
 # --- Media ---------------------------------------------------------------------
 class ImageBlock(blocks.StructBlock):
+    """An image with the text read to those who cannot see it: written here, or else the description
+    the image was given in the image library (written once, used wherever the image is)."""
+
     image = ImageChooserBlock(label=_("Billede"))
     alt_text = blocks.CharBlock(
         label=_("Alternativ tekst"),
         max_length=250,
-        help_text=_("Beskriv billedet for dem, der ikke kan se det (krav efter WCAG 2.1)."),
+        required=False,
+        help_text=_(
+            "Beskriv billedet for dem, der ikke kan se det (krav efter WCAG 2.1). "
+            "Tomt: billedets beskrivelse fra billedbiblioteket bruges."
+        ),
     )
     caption = blocks.CharBlock(label=_("Billedtekst"), required=False, max_length=250)
+
+    def clean(self, value):
+        value = super().clean(value)
+        image = value.get("image")
+        described = (value.get("alt_text") or "").strip() or (getattr(image, "description", "") or "").strip()
+        if image is not None and not described:
+            message = _("Skriv en alternativ tekst, eller giv billedet en beskrivelse i billedbiblioteket.")
+            raise StructBlockValidationError(block_errors={"alt_text": ValidationError(message)})
+        return value
 
     class Meta:
         icon = "image"
