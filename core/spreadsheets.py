@@ -87,10 +87,8 @@ def protect_wagtail_exports():
                 timezone.make_naive(value) if timezone.is_aware(value) else value
             ),
             SpreadsheetExportMixin.FORMAT_CSV: lambda value: (
-                timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
-                if timezone.is_aware(value)
-                else value.strftime("%Y-%m-%d %H:%M")
-            ),
+                timezone.localtime(value) if timezone.is_aware(value) else value
+            ).strftime("%Y-%m-%d %H:%M"),
         },
     }
 
